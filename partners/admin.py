@@ -1,0 +1,48 @@
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
+
+from activities.admin import ChineseTranslationFilter, TabbedTranslationAdmin
+
+from .models import PartnerAgency
+from .services import agency_parent_error, agency_save
+
+
+class PartnerAgencyAdminForm(forms.ModelForm):
+    class Meta:
+        model = PartnerAgency
+        # The admin's fieldsets choose the fields (modeltranslation adds one per language);
+        # a list here would be a second one to keep in step.
+        exclude = ()  # noqa: DJ006 -- see above
+
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        message = agency_parent_error(agency=self.instance, parent=parent)
+        if message:
+            raise forms.ValidationError(message)
+        return parent
+
+
+@admin.register(PartnerAgency)
+class PartnerAgencyAdmin(TabbedTranslationAdmin):
+    form = PartnerAgencyAdminForm
+    # Many agencies have no Chinese acronym, so only the name and description count.
+    chinese_required_fields = ("name", "description")
+    list_display = ("name", "acronym", "side", "kind", "parent", "country", "chinese_complete")
+    list_filter = ("side", "kind", ChineseTranslationFilter, ("country", CountryFilter))
+    list_select_related = ("parent",)
+    search_fields = ("name_en", "name_zh_hans", "acronym_en", "acronym_zh_hans", "slug")
+    autocomplete_fields = ("parent",)
+    prepopulated_fields = {"slug": ("name_en",)}
+    readonly_fields = ("created_at", "updated_at")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = (
+        (None, {"fields": ("name", "acronym", "slug", ("side", "kind"), "parent")}),
+        (_("Details"), {"fields": ("country", "website", "logo", "description")}),
+        (_("Record"), {"fields": (("created_at", "updated_at"),)}),
+    )
+
+    def save_model(self, request, obj, form, change):
+        agency_save(agency=obj)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from activities.page_cache import cache_page_for_anonymous as cached
+
+from . import views
+
+app_name = "partners"
+
+urlpatterns = [
+    path("", cached(views.AgencyListView.as_view()), name="list"),
+    path("<slug:slug>/", cached(views.AgencyDetailView.as_view()), name="detail"),
+]
