@@ -1,0 +1,378 @@
+"""The admin where staff enter activities, in English and Chinese side by side."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from .enums import IATI_ORGANISATION_ROLE, AgencyRole
+from .formatting import format_date_range
+from .forms import EventAdminForm, EventAgencyFormSet, pillar_label
+from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
+from .services import event_publish, event_save, event_unpublish
+
+admin.site.site_header = _("MMSP Activity Portal administration")
+admin.site.site_title = _("MMSP Activity Portal")
+admin.site.index_title = _("Activities, partners and newsletters")
+
+# IATI OrganisationRole codelist names, shown beside each agency role.
+IATI_ROLE_NAMES = {1: _("Funding"), 2: _("Accountable"), 3: _("Extending"), 4: _("Implementing")}
+
+
+class TabbedTranslationAdmin(TranslationAdmin):
+    """modeltranslation's tabbed English / Chinese fields, with everything served by us.
+
+    modeltranslation's own TabbedTranslationAdmin loads jQuery UI from a CDN
+    (its JQUERY_UI_URL setting); the admin must load nothing from outside, so
+    the tabs widget comes from our static files.
+    """
+
+    # Fields whose Chinese text staff must supply; None means every translated field.
+    chinese_required_fields = None
+
+    class Media:
+        js = (
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/force_jquery.js",
+            "activities/vendor/jquery-ui/jquery-ui.tabs.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "activities/admin/translation_tabs.js",
+        )
+        css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
+
+    @admin.display(description=_("Chinese complete"), boolean=True)
+    def chinese_complete(self, obj):
+        return not chinese_missing(obj, self.chinese_required_fields)
+
+
+def iati_role_label(agency_role):
+    """The IATI organisation role an agency role is published under, e.g. "3 Extending"."""
+    if not agency_role.role:
+        return "-"
+    code = IATI_ORGANISATION_ROLE[AgencyRole(agency_role.role)]
+    return f"{code} {IATI_ROLE_NAMES[code]}"
+
+
+def chinese_fields(model, names=None):
+    """(English, Chinese) column pairs of a model's translated fields."""
+    names = names or translator.get_options_for_model(model).all_fields
+    return [
+        (build_localized_fieldname(name, "en"), build_localized_fieldname(name, "zh-hans")) for name in names
+    ]
+
+
+def chinese_missing(obj, names=None):
+    """Translated fields of `obj` with English text but no Chinese, read from the row alone."""
+    return [en for en, zh in chinese_fields(type(obj), names) if getattr(obj, en) and not getattr(obj, zh)]
+
+
+class ChineseTranslationFilter(admin.SimpleListFilter):
+    """Finds the records that still wait for their Chinese text."""
+
+    title = _("Chinese translation")
+    parameter_name = "chinese"
+
+    def __init__(self, request, params, model, model_admin):
+        self.required_fields = getattr(model_admin, "chinese_required_fields", None)
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [("complete", _("Complete")), ("missing", _("Missing"))]
+
+    def queryset(self, request, queryset):
+        missing = Q()
+        for en, zh in chinese_fields(queryset.model, self.required_fields):
+            has_english = ~Q(**{en: ""}) & Q(**{f"{en}__isnull": False})
+            missing |= has_english & (Q(**{zh: ""}) | Q(**{f"{zh}__isnull": True}))
+        if self.value() == "missing":
+            return queryset.filter(missing)
+        if self.value() == "complete":
+            return queryset.exclude(missing)
+        return queryset
+
+
+class StartYearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = model_admin.get_queryset(request).dates("start_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(start_date__year=int(value))
+        return queryset
+
+
+class PillarFilter(admin.SimpleListFilter):
+    """Pillars labelled with their phase: phases I and II share the same four names."""
+
+    title = _("pillar")
+    parameter_name = "pillar"
+
+    def lookups(self, request, model_admin):
+        pillars = Pillar.objects.select_related("phase")
+        return [(str(pillar.pk), pillar_label(pillar)) for pillar in pillars]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(pillars=int(value))
+        return queryset
+
+
+class EventAgencyInline(admin.TabularInline):
+    model = EventAgency
+    formset = EventAgencyFormSet
+    autocomplete_fields = ("agency",)
+    fields = ("agency", "role", "iati_role", "order")
+    readonly_fields = ("iati_role",)
+    extra = 0
+
+    @admin.display(description=_("IATI role"))
+    def iati_role(self, obj):
+        return iati_role_label(obj)
+
+
+class ParticipantInline(TranslationStackedInline):
+    model = Participant
+    autocomplete_fields = ("agency",)
+    fields = (
+        ("name", "role"),
+        "position",
+        ("agency", "organisation"),
+        ("country", "gender"),
+        ("email", "phone"),
+        ("consent_to_publish", "order"),
+    )
+    extra = 0
+
+
+class PhotoInline(TranslationTabularInline):
+    model = Photo
+    fields = ("image", "caption", "credit", "order")
+    extra = 0
+
+
+class AttachmentInline(TranslationTabularInline):
+    model = Attachment
+    fields = ("kind", "title", "file", "language", "order")
+    extra = 0
+
+
+@admin.register(Event)
+class EventAdmin(TabbedTranslationAdmin):
+    form = EventAdminForm
+    list_display = ("title", "dates", "phase", "type", "status", "chinese_complete", "city")
+    list_filter = (
+        "phase",
+        PillarFilter,
+        "type",
+        StartYearFilter,
+        "status",
+        ChineseTranslationFilter,
+    )
+    list_select_related = ("phase",)
+    search_fields = (
+        "title_en",
+        "title_zh_hans",
+        "summary_en",
+        "summary_zh_hans",
+        "city_en",
+        "city_zh_hans",
+        "venue_en",
+        "venue_zh_hans",
+        "slug",
+    )
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ("title_en",)}
+    readonly_fields = ("created_at", "created_by", "updated_at", "updated_by")
+    inlines = (EventAgencyInline, ParticipantInline, PhotoInline, AttachmentInline)
+    actions = ("publish", "unpublish")
+    save_on_top = True
+    fieldsets = (
+        (None, {"fields": ("phase", "pillars", "type", "title", "slug", "summary", "body")}),
+        (_("Dates"), {"fields": ("start_date", "end_date", "date_precision")}),
+        (_("Place"), {"fields": ("city", "venue", "country")}),
+        (
+            _("Participant figures"),
+            {
+                "description": _(
+                    "Leave a figure empty when the sources do not give it: empty means unknown, "
+                    "0 means nobody."
+                ),
+                "fields": (
+                    "participants_total",
+                    ("participants_women", "participants_men"),
+                    ("participants_eu", "participants_china"),
+                ),
+            },
+        ),
+        (
+            _("Publication"),
+            {
+                "fields": (
+                    ("status", "published_at"),
+                    ("created_at", "created_by"),
+                    ("updated_at", "updated_by"),
+                    "loaded_version",
+                )
+            },
+        ),
+    )
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, obj):
+        return format_date_range(obj.start_date, obj.end_date, obj.date_precision)
+
+    def save_model(self, request, obj, form, change):
+        event_save(event=obj, user=request.user)
+
+    @admin.action(description=_("Publish the selected activities"), permissions=("change",))
+    def publish(self, request, queryset):
+        self._apply(request, queryset, event_publish)
+
+    @admin.action(description=_("Return the selected activities to draft"), permissions=("change",))
+    def unpublish(self, request, queryset):
+        self._apply(request, queryset, event_unpublish)
+
+    def _apply(self, request, queryset, service):
+        done, refused = 0, []
+        for event in queryset.select_related("phase"):
+            try:
+                service(event=event, user=request.user)
+            except ValidationError:
+                refused.append(str(event))
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d activity updated.", "%(count)d activities updated.", done)
+                % {"count": done},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                gettext("Not changed, because the record is not valid; open it to correct it: %(titles)s")
+                % {"titles": ", ".join(refused)},
+                messages.ERROR,
+            )
+
+
+class PillarInline(TranslationStackedInline):
+    model = Pillar
+    fields = (("kind", "order"), "name", "slug", "description")
+    prepopulated_fields = {"slug": ("name_en",)}
+    extra = 0
+
+
+@admin.register(Phase)
+class PhaseAdmin(TabbedTranslationAdmin):
+    list_display = ("number", "name", "dates", "funding_instrument", "chinese_complete")
+    search_fields = ("name_en", "name_zh_hans", "funding_instrument_en", "funding_instrument_zh_hans")
+    list_filter = (ChineseTranslationFilter,)
+    autocomplete_fields = ("implementing_organisations",)
+    inlines = (PillarInline,)
+    fields = (
+        "number",
+        "name",
+        ("start_date", "end_date"),
+        "funding_instrument",
+        "implementing_organisations",
+        "summary",
+        "objectives",
+    )
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, obj):
+        return format_date_range(obj.start_date, obj.end_date)
+
+
+@admin.register(Pillar)
+class PillarAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "phase", "kind", "order", "chinese_complete")
+    list_filter = ("phase", "kind", ChineseTranslationFilter)
+    list_select_related = ("phase",)
+    search_fields = ("name_en", "name_zh_hans", "description_en", "description_zh_hans", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("phase", ("kind", "order"), "name", "slug", "description")
+
+
+class EventChildAdmin(TabbedTranslationAdmin):
+    """Records that belong to one activity, reachable on their own to search across activities."""
+
+    autocomplete_fields = ("event",)
+    list_select_related = ("event",)
+
+
+@admin.register(Participant)
+class ParticipantAdmin(EventChildAdmin):
+    # Foreign names and titles have no Chinese form more often than not.
+    chinese_required_fields = ("position", "organisation")
+    list_display = ("name", "event", "role", "agency_or_organisation", "consent_to_publish")
+    list_filter = ("role", "consent_to_publish", "gender")
+    list_select_related = ("event", "agency")
+    autocomplete_fields = ("event", "agency")
+    search_fields = (
+        "name_en",
+        "name_zh_hans",
+        "position_en",
+        "position_zh_hans",
+        "organisation_en",
+        "organisation_zh_hans",
+        "event__title_en",
+        "event__title_zh_hans",
+    )
+
+    @admin.display(description=_("organisation"))
+    def agency_or_organisation(self, obj):
+        return obj.agency or obj.organisation
+
+
+@admin.register(Photo)
+class PhotoAdmin(EventChildAdmin):
+    # A credit is usually a name or an acronym, with no Chinese form to add.
+    chinese_required_fields = ("caption",)
+    list_display = ("thumbnail", "caption", "event", "order", "chinese_complete")
+    search_fields = ("caption_en", "caption_zh_hans", "credit_en", "event__title_en", "event__title_zh_hans")
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, obj):
+        if not obj.image:
+            return "-"
+        return format_html('<img src="{}" alt="" style="max-height:4em">', obj.image.url)
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(EventChildAdmin):
+    list_display = ("title", "kind", "language", "event", "chinese_complete")
+    list_filter = ("kind", "language")
+    search_fields = ("title_en", "title_zh_hans", "event__title_en", "event__title_zh_hans")
+
+
+@admin.register(EventAgency)
+class EventAgencyAdmin(admin.ModelAdmin):
+    list_display = ("event", "agency", "role", "iati_role")
+    list_filter = ("role", "agency__side")
+    list_select_related = ("event", "agency")
+    autocomplete_fields = ("event", "agency")
+    search_fields = (
+        "event__title_en",
+        "event__title_zh_hans",
+        "agency__name_en",
+        "agency__name_zh_hans",
+        "agency__acronym_en",
+    )
+
+    @admin.display(description=_("IATI role"), ordering="role")
+    def iati_role(self, obj):
+        return iati_role_label(obj)

@@ -1,0 +1,65 @@
+"""Writes to activities: every path (admin, load_demo, later forms) saves through here."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .enums import Status
+from .richtext import clean_html
+
+
+def pillars_of_other_phases(*, phase, pillars):
+    """The pillars that may not be linked to an activity of `phase`."""
+    return [pillar for pillar in pillars if pillar.phase_id != phase.pk]
+
+
+def pillar_phase_error(*, phase, pillars):
+    """The message refusing pillars of another phase, naming them, or None when all fit."""
+    wrong = pillars_of_other_phases(phase=phase, pillars=pillars)
+    if not wrong:
+        return None
+    return _("These pillars belong to another phase than %(phase)s: %(pillars)s.") % {
+        "phase": phase,
+        "pillars": ", ".join(str(pillar) for pillar in wrong),
+    }
+
+
+@transaction.atomic
+def event_save(*, event, user, pillars=None):
+    """Validate and save an activity, recording who created it and who changed it last.
+
+    The rich text is cleaned against the allow-list before validation, so no
+    path stores unsafe HTML. `pillars`, when given, replaces the activity's
+    pillars after the same phase check the admin form makes.
+    """
+    if event._state.adding:
+        event.created_by = user
+    event.updated_by = user
+    for field in ("body_en", "body_zh_hans"):
+        setattr(event, field, clean_html(getattr(event, field)))
+    event.full_clean()
+    if pillars is not None:
+        message = pillar_phase_error(phase=event.phase, pillars=pillars)
+        if message:
+            raise ValidationError({"pillars": message})
+    event.save()
+    if pillars is not None:
+        event.pillars.set(pillars)
+    return event
+
+
+@transaction.atomic
+def event_publish(*, event, user):
+    """Publish an activity now, unless it already carries a publication time."""
+    event.status = Status.PUBLISHED
+    if event.published_at is None:
+        event.published_at = timezone.now()
+    return event_save(event=event, user=user)
+
+
+@transaction.atomic
+def event_unpublish(*, event, user):
+    """Take an activity back to draft: the public no longer sees it."""
+    event.status = Status.DRAFT
+    return event_save(event=event, user=user)
