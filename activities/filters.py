@@ -1,0 +1,138 @@
+"""The activity list's filters, shared by the list page, the feed and the calendar.
+
+Every value that does not validate (``?year=abc``, ``?phase=../``, a slug that does not exist)
+becomes a form error: the list shows it and ignores that filter, the feed and calendar answer 404.
+Values are language-neutral (numbers, slugs, English city names), so a filtered URL means the
+same selection on both language twins.
+"""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from partners.models import PartnerAgency
+from partners.selectors import name_ordering
+
+from .enums import EventType
+from .models import Event, EventAgency, Phase
+from .selectors import event_facets, pillars_with_published_events
+
+SORT_CHOICES = [
+    ("-date", _("Newest first")),
+    ("date", _("Oldest first")),
+]
+SORT_ORDERING = {
+    "-date": ("-start_date", "-id"),
+    "date": ("start_date", "id"),
+}
+
+
+def _agencies(request):
+    """Only agencies named on a published activity: a choice must be able to find something."""
+    published = EventAgency.objects.filter(
+        agency=OuterRef("pk"), event__in=Event.objects.published().values("pk")
+    )
+    return PartnerAgency.objects.filter(Exists(published)).order_by(*name_ordering())
+
+
+def _pillars(request):
+    return pillars_with_published_events()
+
+
+class PhaseChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        # Translators: a phase in the filter form: "Phase 2: EU-China Dialogue on ...".
+        return _("Phase %(number)s: %(name)s") % {"number": obj.number, "name": obj.name}
+
+
+class PhaseFilter(django_filters.ModelChoiceFilter):
+    field_class = PhaseChoiceField
+
+
+class EventFilter(django_filters.FilterSet):
+    """Filters of the public activity list: ``EventFilter(request.GET, queryset=..., request=...)``."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=200,
+        help_text=_("Words in the title, summary or city, in English or Chinese."),
+    )
+    phase = PhaseFilter(
+        label=pgettext_lazy("filter", "Phase"),
+        queryset=Phase.objects.all(),
+        to_field_name="number",
+        empty_label=_("All phases"),
+    )
+    pillar = django_filters.ModelChoiceFilter(
+        label=pgettext_lazy("filter", "Pillar"),
+        queryset=_pillars,
+        to_field_name="slug",
+        field_name="pillars",
+        empty_label=_("All pillars"),
+    )
+    type = django_filters.ChoiceFilter(
+        label=pgettext_lazy("filter", "Type"),
+        choices=EventType.choices,
+        empty_label=_("All types"),
+    )
+    year = django_filters.ChoiceFilter(
+        label=pgettext_lazy("filter", "Year"),
+        field_name="start_date",
+        lookup_expr="year",
+        choices=[],
+        empty_label=_("All years"),
+    )
+    city = django_filters.ChoiceFilter(
+        label=pgettext_lazy("filter", "City"),
+        method="filter_city",
+        choices=[],
+        empty_label=_("All cities"),
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label=pgettext_lazy("filter", "Partner agency"),
+        queryset=_agencies,
+        to_field_name="slug",
+        method="filter_agency",
+        empty_label=_("All partner agencies"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=pgettext_lazy("filter", "Sort"),
+        choices=SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        facets = event_facets()
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in facets.years]
+        self.filters["city"].extra["choices"] = facets.cities
+
+    def filter_text(self, queryset, name, value):
+        words = value.split()
+        for word in words:
+            match = Q()
+            for field in ("title", "summary", "city", "venue"):
+                for lang in ("en", "zh_hans"):
+                    match |= Q(**{f"{field}_{lang}__icontains": word})
+            queryset = queryset.filter(match)
+        return queryset
+
+    def filter_city(self, queryset, name, value):
+        return queryset.filter(Q(city_en__iexact=value) | Q(city_zh_hans__iexact=value))
+
+    def filter_agency(self, queryset, name, agency):
+        roles = EventAgency.objects.filter(event=OuterRef("pk"), agency=agency)
+        return queryset.filter(Exists(roles))
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORT_ORDERING[value])
+
+    def active_filters(self):
+        """The names of the filters that select something (sorting aside), for the page."""
+        if not self.is_bound:
+            return []
+        cleaned = getattr(self.form, "cleaned_data", {})
+        return [name for name, value in cleaned.items() if name != "sort" and value not in (None, "", [])]

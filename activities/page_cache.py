@@ -1,0 +1,156 @@
+"""Whole-page caching for anonymous readers, invalidated when any public content changes.
+
+Every cache key includes a "generation" number stored in the cache. Saving or deleting any
+content model bumps it, so every cached page (and cached count) becomes unreachable at once
+and expires on its own: no list of keys to track, correct across processes and machines
+that share the cache (Redis).
+
+Only anonymous GET/HEAD requests are served from the cache, and only 200 responses that set
+no cookie and do not vary on the session or cookies are stored. Staff, who may preview
+drafts, always get a fresh page. Entries expire after PAGE_TIMEOUT, which also bounds how late
+an activity scheduled for a future publication time appears.
+"""
+
+import functools
+import hashlib
+import re
+from datetime import datetime
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language
+
+GENERATION_KEY = "page-cache:generation"
+PAGE_TIMEOUT = 60 * 10
+COUNT_TIMEOUT = 60 * 10
+DATETIME_TEXT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:")
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def bump_generation(**kwargs):
+    """Make every cached page and count stale (a signal receiver, too)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _key(kind, *parts):
+    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
+    return f"page-cache:{kind}:{generation()}:{digest}"
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or getattr(response, "streaming", False):
+        return False
+    if response.cookies:
+        return False
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", ""))}
+    return "cookie" not in vary
+
+
+def cache_page_for_anonymous(view):
+    """Serve anonymous readers a stored copy of the page, per language and full path."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = _key("page", get_language(), request.get_full_path())
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response.add_post_render_callback(lambda rendered: _store(key, rendered))
+        else:
+            _store(key, response)
+        return response
+
+    return wrapper
+
+
+def _store(key, response):
+    if _cacheable_response(response):
+        cache.set(key, response, PAGE_TIMEOUT)
+
+
+def cached_count(queryset, *, label=""):
+    """queryset.count(), remembered until content changes; keyed on the query's SQL."""
+    sql, params = queryset.query.sql_with_params()
+    # published() compares with "now": to the minute, or no two requests would share a key.
+    params = [_to_the_minute(value) for value in params]
+    key = _key("count", label, sql, params)
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        cache.set(key, count, COUNT_TIMEOUT)
+    return count
+
+
+# Every model whose change can alter a public page. Lazy labels: no model import at load time.
+CONTENT_MODELS = [
+    "activities.Phase",
+    "activities.Phase_implementing_organisations",
+    "activities.Pillar",
+    "activities.Event",
+    "activities.Event_pillars",
+    "activities.EventAgency",
+    "activities.Participant",
+    "activities.Photo",
+    "activities.Attachment",
+    "partners.PartnerAgency",
+    "newsletters.Newsletter",
+    "newsletters.NewsletterSection",
+    "newsletters.SectionEvent",
+]
+
+
+class CachedCountPaginator(Paginator):
+    """A Paginator whose COUNT(*) is computed once per filter state until content changes.
+
+    Staff reach list views uncached, and anonymous readers hit new query strings: the count
+    (a scan of every matching row) is the part of a list page that grows with the data.
+    """
+
+    @functools.cached_property
+    def count(self):
+        if isinstance(self.object_list, QuerySet):
+            return cached_count(self.object_list, label="paginator")
+        return super().count
+
+
+def _to_the_minute(value):
+    """A datetime parameter (SQLite passes them as text) cut to the minute."""
+    if isinstance(value, datetime):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str) and DATETIME_TEXT.match(value):
+        return value[:16]
+    return value
+
+
+def connect_invalidation():
+    """Bump the generation whenever a content row is saved or deleted (called from AppConfig.ready)."""
+    for label in CONTENT_MODELS:
+        for name, signal in (("save", post_save), ("delete", post_delete), ("m2m", m2m_changed)):
+            # m2m_changed: relinking pillars in a form saves no row of the link table.
+            signal.connect(
+                bump_generation, sender=label, weak=False, dispatch_uid=f"page-cache-{name}-{label}"
+            )

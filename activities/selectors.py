@@ -1,0 +1,223 @@
+"""Reads for the public pages: querysets with everything a page shows already joined or prefetched.
+
+Only published activities reach the public (``Event.objects.published()``); the single exception
+is ``event_for_detail(..., include_drafts=True)``, which the view calls for staff previews.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from partners.models import PartnerAgency
+
+from .enums import SPEAKING_ROLES, Status
+from .models import Event, EventAgency, Participant, Phase, Photo, Pillar
+
+LATEST_ON_HOME = 6
+RELATED_LIMIT = 4
+
+
+def _ordered_pillars():
+    return Pillar.objects.select_related("phase").order_by("phase__number", "order")
+
+
+def published_events():
+    """Published activities as the cards show them: phase, pillars and lead photo at hand."""
+    return (
+        Event.objects.published()
+        .select_related("phase")
+        .prefetch_related(
+            Prefetch("pillars", queryset=_ordered_pillars()),
+            Prefetch("photos", queryset=Photo.objects.order_by("order", "id"), to_attr="photo_list"),
+        )
+        .order_by("-start_date", "-id")
+    )
+
+
+def published_in(relation):
+    """A Q keeping only the published activities reached through ``relation`` (e.g. "events")."""
+    now = timezone.now()
+    return Q(**{f"{relation}__status": Status.PUBLISHED}) & (
+        Q(**{f"{relation}__published_at__isnull": True}) | Q(**{f"{relation}__published_at__lte": now})
+    )
+
+
+def is_public(event):
+    """Whether the public may see this activity (the staff preview banner shows otherwise)."""
+    return event.status == Status.PUBLISHED and (
+        event.published_at is None or event.published_at <= timezone.now()
+    )
+
+
+def pillars_with_published_events():
+    published = Event.objects.published().filter(pillars=OuterRef("pk"))
+    return _ordered_pillars().filter(Exists(published))
+
+
+@dataclass
+class EventFacets:
+    """The values the filter form offers, taken from published activities only."""
+
+    years: list = field(default_factory=list)
+    cities: list = field(default_factory=list)
+
+
+def event_facets():
+    """Years and cities of published activities, in one query; cities labelled in the active language."""
+    rows = (
+        Event.objects.published()
+        .order_by()
+        .values_list("start_date__year", "city_en", "city_zh_hans")
+        .distinct()
+    )
+    years, cities = set(), {}
+    chinese = (get_language() or "en") == "zh-hans"
+    for year, city_en, city_zh in rows:
+        years.add(year)
+        if city_en:
+            cities[city_en] = (city_zh or city_en) if chinese else city_en
+    sort_key = _chinese_sort_key if chinese else str.casefold
+    return EventFacets(
+        years=sorted(years, reverse=True),
+        cities=sorted(cities.items(), key=lambda item: sort_key(item[1])),
+    )
+
+
+def _chinese_sort_key(text):
+    from partners.models import pinyin_sort_key
+
+    return pinyin_sort_key(text)
+
+
+@dataclass
+class KeyFigures:
+    events: int
+    participants: int
+    participants_unknown: int
+    agencies: int
+    cities: int
+
+    @property
+    def participants_known(self):
+        """Whether any activity has a known attendance; if none has, there is no figure to give."""
+        return self.participants_unknown < self.events or self.events == 0
+
+    @property
+    def participants_at_least(self):
+        """Some activities have no known attendance: the sum is then a lower bound."""
+        return self.participants_known and self.participants_unknown > 0
+
+
+def key_figures():
+    """Figures for the home page, computed from published activities (two queries)."""
+    totals = Event.objects.published().aggregate(
+        events=Count("id"),
+        participants=Sum("participants_total"),
+        participants_unknown=Count("id", filter=Q(participants_total__isnull=True)),
+        cities=Count("city_en", distinct=True, filter=~Q(city_en="")),
+    )
+    agencies = (
+        EventAgency.objects.filter(event__in=Event.objects.published().values("pk"))
+        .values("agency")
+        .distinct()
+        .count()
+    )
+    return KeyFigures(
+        events=totals["events"],
+        participants=totals["participants"] or 0,
+        participants_unknown=totals["participants_unknown"],
+        agencies=agencies,
+        cities=totals["cities"],
+    )
+
+
+def phases_with_pillars():
+    return Phase.objects.prefetch_related(
+        Prefetch("pillars", queryset=Pillar.objects.order_by("order"))
+    ).order_by("number")
+
+
+@dataclass
+class HomeOverview:
+    phases: list
+    latest: list
+    figures: KeyFigures
+
+
+def home_overview():
+    return HomeOverview(
+        phases=list(phases_with_pillars()),
+        latest=list(published_events()[:LATEST_ON_HOME]),
+        figures=key_figures(),
+    )
+
+
+def event_for_detail(slug, *, include_drafts=False):
+    """One activity with all its page shows; None if absent or not public (drafts for staff only).
+
+    Speakers are the consenting holders of a speaking role: no other participant is ever loaded.
+    """
+    events = Event.objects.all() if include_drafts else Event.objects.published()
+    speakers = Participant.objects.filter(role__in=SPEAKING_ROLES, consent_to_publish=True).select_related(
+        "agency"
+    )
+    return (
+        events.select_related("phase")
+        .prefetch_related(
+            Prefetch("pillars", queryset=_ordered_pillars()),
+            Prefetch(
+                "agency_roles",
+                queryset=EventAgency.objects.select_related("agency").order_by("order", "id"),
+            ),
+            Prefetch("participants", queryset=speakers, to_attr="speakers"),
+            Prefetch("photos", queryset=Photo.objects.order_by("order", "id"), to_attr="photo_list"),
+            "attachments",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def related_events(event, limit=RELATED_LIMIT):
+    """Published activities sharing a pillar with ``event``, the closest in time first."""
+    pillar_ids = [pillar.pk for pillar in event.pillars.all()]
+    if not pillar_ids:
+        return []
+    sharing = Event.pillars.through.objects.filter(event=OuterRef("pk"), pillar__in=pillar_ids)
+    return list(published_events().filter(Exists(sharing)).exclude(pk=event.pk)[:limit])
+
+
+def phase_for_detail(number):
+    implementers = PartnerAgency.objects.order_by("name_en")
+    return (
+        Phase.objects.prefetch_related(
+            Prefetch("pillars", queryset=Pillar.objects.order_by("order")),
+            Prefetch("implementing_organisations", queryset=implementers),
+        )
+        .filter(number=number)
+        .first()
+    )
+
+
+def events_of_phase(phase):
+    return published_events().filter(phase=phase)
+
+
+def pillar_for_detail(slug):
+    return Pillar.objects.select_related("phase").filter(slug=slug).first()
+
+
+def events_of_pillar(pillar):
+    return published_events().filter(pillars=pillar)
+
+
+def count_published_by_pillar(pillars):
+    """How many published activities each pillar holds, {pillar id: count}, in one query."""
+    rows = (
+        Pillar.objects.filter(pk__in=[pillar.pk for pillar in pillars])
+        .annotate(published=Count("events", filter=published_in("events"), distinct=True))
+        .values_list("pk", "published")
+    )
+    return dict(rows)

@@ -1,0 +1,140 @@
+"""The public pages of the activities: home, the activity list and pages, phases and pillars."""
+
+from django.conf import settings
+from django.http import Http404
+from django.utils.translation import gettext
+from django.views.generic import ListView, TemplateView
+
+from . import selectors
+from .filters import EventFilter
+
+PHASE_PAGE_EVENTS = 12
+
+
+class PaginatedListMixin:
+    """A ListView paginated by ACTIVITIES_PER_PAGE, with a short page range (1 … 4 5 6 … 20).
+
+    An out-of-range or malformed ``?page=`` answers 404, as Django's ListView does.
+    """
+
+    def get_paginate_by(self, queryset):
+        return settings.ACTIVITIES_PER_PAGE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context["page_range"] = context["paginator"].get_elided_page_range(
+            page.number, on_each_side=2, on_ends=1
+        )
+        context.setdefault("query_without_page", "")
+        return context
+
+
+class HomeView(TemplateView):
+    template_name = "activities/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["overview"] = selectors.home_overview()
+        return context
+
+
+class EventListView(PaginatedListMixin, ListView):
+    """The activity list: filtered (django-filter), sorted, paginated; the state lives in the URL."""
+
+    template_name = "activities/event_list.html"
+    context_object_name = "events"
+
+    def get_queryset(self):
+        self.filterset = EventFilter(
+            self.request.GET or None, queryset=selectors.published_events(), request=self.request
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        # A filter that did not validate still deserves a way back to the whole list.
+        context["has_filters"] = bool(self.filterset.active_filters() or self.filterset.form.errors)
+        context["query_without_page"] = _query_without_page(self.request)
+        return context
+
+
+def _query_without_page(request):
+    """The current filters as a query string for pagination links (page dropped, empties too)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    for key in list(params):
+        values = [value for value in params.getlist(key) if value]
+        if values:
+            params.setlist(key, values)
+        else:
+            del params[key]
+    return params.urlencode()
+
+
+class EventDetailView(TemplateView):
+    """One activity; staff may preview a draft, which everyone else is told does not exist."""
+
+    template_name = "activities/event_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = selectors.event_for_detail(self.kwargs["slug"], include_drafts=self.request.user.is_staff)
+        if event is None:
+            raise Http404(gettext("No activity found."))
+        context["event"] = event
+        context["is_preview"] = not selectors.is_public(event)
+        context["agency_roles"] = event.agency_roles.all()
+        context["related"] = selectors.related_events(event)
+        return context
+
+
+class PhaseDetailView(TemplateView):
+    template_name = "activities/phase_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        phase = selectors.phase_for_detail(self.kwargs["number"])
+        if phase is None:
+            raise Http404(gettext("No phase found."))
+        events = selectors.events_of_phase(phase)
+        pillars = list(phase.pillars.all())
+        counts = selectors.count_published_by_pillar(pillars)
+        context.update(
+            phase=phase,
+            pillars=[(pillar, counts.get(pillar.pk, 0)) for pillar in pillars],
+            events=list(events[:PHASE_PAGE_EVENTS]),
+            event_count=events.count(),
+            implementers=phase.implementing_organisations.all(),
+        )
+        return context
+
+
+class PillarDetailView(PaginatedListMixin, ListView):
+    template_name = "activities/pillar_detail.html"
+    context_object_name = "events"
+
+    def get_queryset(self):
+        self.pillar = selectors.pillar_for_detail(self.kwargs["slug"])
+        if self.pillar is None:
+            raise Http404(gettext("No pillar found."))
+        return selectors.events_of_pillar(self.pillar)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["pillar"] = self.pillar
+        return context
+
+
+class RobotsView(TemplateView):
+    """robots.txt: everything public may be indexed; the sitemap lists it in both languages."""
+
+    template_name = "activities/robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["admin_path"] = settings.ADMIN_URL
+        context["sitemap_url"] = self.request.build_absolute_uri("/sitemap.xml")
+        return context

@@ -1,0 +1,97 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from activities.enums import Status
+from activities.models import Event, Phase, PublishableQuerySet
+
+from .enums import SectionKind
+
+
+class Newsletter(models.Model):
+    """One issue of the project newsletter, composed from activity records."""
+
+    number = models.PositiveSmallIntegerField(_("issue number"), unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    phase = models.ForeignKey(
+        Phase, verbose_name=_("phase"), on_delete=models.PROTECT, related_name="newsletters"
+    )
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("public from"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("newsletter")
+        verbose_name_plural = _("newsletters")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="newsletter_period_order"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Issue %(number)s: %(title)s") % {"number": self.number, "title": self.title}
+
+    def get_absolute_url(self):
+        return reverse("newsletters:detail", kwargs={"number": self.number})
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+
+class NewsletterSection(models.Model):
+    """A section of an issue: foreword, highlights, events, policy corner..."""
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(_("kind"), max_length=20, choices=SectionKind.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    body = models.TextField(_("text"), blank=True, help_text=_("Formatted text (HTML)."))
+    events = models.ManyToManyField(
+        Event,
+        through="SectionEvent",
+        verbose_name=_("activities"),
+        related_name="newsletter_sections",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.title or self.get_kind_display()
+
+
+class SectionEvent(models.Model):
+    """An activity drawn into a section, in the order staff chose."""
+
+    section = models.ForeignKey(NewsletterSection, on_delete=models.CASCADE, related_name="section_events")
+    event = models.ForeignKey(
+        Event, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="+"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("linked activity")
+        verbose_name_plural = _("linked activities")
+        constraints = [
+            models.UniqueConstraint(fields=["section", "event"], name="unique_section_event"),
+        ]
+
+    def __str__(self):
+        return str(self.event)
