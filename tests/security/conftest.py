@@ -12,9 +12,24 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from activities.models import Event, Phase, Photo, Pillar
+from newsletters.models import Newsletter, NewsletterSection
+from partners.models import PartnerAgency
 from tests import factories
 
 LANGS = ("en", "zh-hans")
+
+
+def _fit(value, limit):
+    """As many whole lines of ``value`` as fit in ``limit`` characters (payloads are one a line)."""
+    if not limit or len(value) <= limit:
+        return value
+    kept = []
+    for line in value.split("\n"):
+        if len("\n".join([*kept, line])) > limit:
+            break
+        kept.append(line)
+    return "\n".join(kept) or value[:limit]
 
 
 def build_world(text):
@@ -23,37 +38,62 @@ def build_world(text):
     def both(field, label):
         return {f"{field}_en": text(f"{label}-en"), f"{field}_zh_hans": text(f"{label}-zh")}
 
+    def fit(model, values):
+        """Cut each value to its column's length: PostgreSQL, unlike SQLite, refuses longer text."""
+        limits = {f.attname: f.max_length for f in model._meta.concrete_fields if f.max_length}
+        return {name: _fit(value, limits.get(name)) for name, value in values.items()}
+
     phase = factories.PhaseFactory(
         number=7,
-        **both("name", "phase-name"),
-        **both("summary", "phase-summary"),
-        **both("objectives", "phase-objectives"),
-        **both("funding_instrument", "phase-funding"),
+        **fit(
+            Phase,
+            {
+                **both("name", "phase-name"),
+                **both("summary", "phase-summary"),
+                **both("objectives", "phase-objectives"),
+                **both("funding_instrument", "phase-funding"),
+            },
+        ),
     )
     pillar = factories.PillarFactory(
-        phase=phase, slug="pillar-x", **both("name", "pillar-name"), **both("description", "pillar-desc")
+        phase=phase,
+        slug="pillar-x",
+        **fit(Pillar, {**both("name", "pillar-name"), **both("description", "pillar-desc")}),
     )
     agency = factories.PartnerAgencyFactory(
         slug="agency-x",
-        **both("name", "agency-name"),
-        **both("description", "agency-desc"),
-        **both("acronym", "agency-acr"),
+        **fit(
+            PartnerAgency,
+            {
+                **both("name", "agency-name"),
+                **both("description", "agency-desc"),
+                **both("acronym", "agency-acr"),
+            },
+        ),
     )
     event = factories.EventFactory(
         phase=phase,
         slug="event-x",
-        **both("title", "event-title"),
-        **both("summary", "event-summary"),
-        **both("body", "event-body"),
-        **both("city", "event-city"),
-        **both("venue", "event-venue"),
+        **fit(
+            Event,
+            {
+                **both("title", "event-title"),
+                **both("summary", "event-summary"),
+                **both("body", "event-body"),
+                **both("city", "event-city"),
+                **both("venue", "event-venue"),
+            },
+        ),
     )
     event.pillars.add(pillar)
     factories.EventAgencyFactory(event=event, agency=agency)
-    factories.PhotoFactory(event=event, **both("caption", "photo-caption"))
-    newsletter = factories.NewsletterFactory(number=42, phase=phase, **both("title", "newsletter-title"))
+    factories.PhotoFactory(event=event, **fit(Photo, both("caption", "photo-caption")))
+    newsletter = factories.NewsletterFactory(
+        number=42, phase=phase, **fit(Newsletter, both("title", "newsletter-title"))
+    )
     section = factories.NewsletterSectionFactory(
-        newsletter=newsletter, **both("title", "section-title"), **both("body", "section-body")
+        newsletter=newsletter,
+        **fit(NewsletterSection, {**both("title", "section-title"), **both("body", "section-body")}),
     )
     section.events.add(event)
     return {"event": event, "agency": agency, "phase": phase, "pillar": pillar, "newsletter": newsletter}
