@@ -1,20 +1,30 @@
 """The admin where staff enter activities, in English and Chinese side by side."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
+from django.db import models
 from django.db.models import Q
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import uploads
+from .admin_workflow import (
+    TranslationStatusAdminMixin,
+    TranslationStatusFilter,
+    TranslatorAccessMixin,
+    TranslatorInlineMixin,
+    WorkflowAdminMixin,
+)
 from .enums import IATI_ORGANISATION_ROLE, AgencyRole
 from .formatting import format_date_range
 from .forms import EventAdminForm, EventAgencyFormSet, pillar_label
 from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
-from .services import event_publish, event_save, event_unpublish
+from .resources import EventResource, ParticipantResource
+from .services import event_save, event_transition
 
 admin.site.site_header = _("MMSP Activity Portal administration")
 admin.site.site_title = _("MMSP Activity Portal")
@@ -24,12 +34,16 @@ admin.site.index_title = _("Activities, partners and newsletters")
 IATI_ROLE_NAMES = {1: _("Funding"), 2: _("Accountable"), 3: _("Extending"), 4: _("Implementing")}
 
 
-class TabbedTranslationAdmin(TranslationAdmin):
+class TabbedTranslationAdmin(
+    TranslatorAccessMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     """modeltranslation's tabbed English / Chinese fields, with everything served by us.
 
     modeltranslation's own TabbedTranslationAdmin loads jQuery UI from a CDN
     (its JQUERY_UI_URL setting); the admin must load nothing from outside, so
-    the tabs widget comes from our static files.
+    the tabs widget comes from our static files. Every such admin also keeps
+    the revision history (who changed what, field by field, with restore),
+    shows the translation status, and lets translators edit the texts only.
     """
 
     # Fields whose Chinese text staff must supply; None means every translated field.
@@ -141,7 +155,7 @@ class EventAgencyInline(admin.TabularInline):
         return iati_role_label(obj)
 
 
-class ParticipantInline(TranslationStackedInline):
+class ParticipantInline(TranslatorInlineMixin, TranslationStackedInline):
     model = Participant
     autocomplete_fields = ("agency",)
     fields = (
@@ -155,22 +169,38 @@ class ParticipantInline(TranslationStackedInline):
     extra = 0
 
 
-class PhotoInline(TranslationTabularInline):
+# The form's photo field gives the validator's reason ("SVG images are not accepted...")
+# instead of Django's generic "Upload a valid image".
+PHOTO_FIELD = {models.ImageField: {"form_class": uploads.PhotoFormField}}
+
+
+class PhotoInline(TranslatorInlineMixin, TranslationTabularInline):
     model = Photo
     fields = ("image", "caption", "credit", "order")
+    formfield_overrides = PHOTO_FIELD
     extra = 0
 
 
-class AttachmentInline(TranslationTabularInline):
+class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
     model = Attachment
     fields = ("kind", "title", "file", "language", "order")
     extra = 0
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(ImportExportMixin, WorkflowAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
-    list_display = ("title", "dates", "phase", "type", "status", "chinese_complete", "city")
+    resource_classes = (EventResource,)
+    list_display = (
+        "title",
+        "dates",
+        "phase",
+        "type",
+        "status",
+        "chinese_complete",
+        "translation_state",
+        "city",
+    )
     list_filter = (
         "phase",
         PillarFilter,
@@ -178,6 +208,7 @@ class EventAdmin(TabbedTranslationAdmin):
         StartYearFilter,
         "status",
         ChineseTranslationFilter,
+        TranslationStatusFilter,
     )
     list_select_related = ("phase",)
     search_fields = (
@@ -195,7 +226,7 @@ class EventAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ("created_at", "created_by", "updated_at", "updated_by")
     inlines = (EventAgencyInline, ParticipantInline, PhotoInline, AttachmentInline)
-    actions = ("publish", "unpublish")
+    actions = ("submit_for_review", "publish", "unpublish", "archive", "confirm_translations")
     save_on_top = True
     fieldsets = (
         (None, {"fields": ("phase", "pillars", "type", "title", "slug", "summary", "body")}),
@@ -235,40 +266,14 @@ class EventAdmin(TabbedTranslationAdmin):
     def save_model(self, request, obj, form, change):
         event_save(event=obj, user=request.user)
 
-    @admin.action(description=_("Publish the selected activities"), permissions=("change",))
-    def publish(self, request, queryset):
-        self._apply(request, queryset, event_publish)
+    def transition(self, *, obj, user, status):
+        event_transition(event=obj, user=user, status=status)
 
-    @admin.action(description=_("Return the selected activities to draft"), permissions=("change",))
-    def unpublish(self, request, queryset):
-        self._apply(request, queryset, event_unpublish)
-
-    def _apply(self, request, queryset, service):
-        done, refused = 0, []
-        for event in queryset.select_related("phase"):
-            try:
-                service(event=event, user=request.user)
-            except ValidationError:
-                refused.append(str(event))
-            else:
-                done += 1
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(count)d activity updated.", "%(count)d activities updated.", done)
-                % {"count": done},
-                messages.SUCCESS,
-            )
-        if refused:
-            self.message_user(
-                request,
-                gettext("Not changed, because the record is not valid; open it to correct it: %(titles)s")
-                % {"titles": ", ".join(refused)},
-                messages.ERROR,
-            )
+    def get_export_queryset(self, request):
+        return super().get_export_queryset(request).prefetch_related("pillars", "agency_roles__agency")
 
 
-class PillarInline(TranslationStackedInline):
+class PillarInline(TranslatorInlineMixin, TranslationStackedInline):
     model = Pillar
     fields = (("kind", "order"), "name", "slug", "description")
     prepopulated_fields = {"slug": ("name_en",)}
@@ -277,9 +282,10 @@ class PillarInline(TranslationStackedInline):
 
 @admin.register(Phase)
 class PhaseAdmin(TabbedTranslationAdmin):
-    list_display = ("number", "name", "dates", "funding_instrument", "chinese_complete")
+    list_display = ("number", "name", "dates", "funding_instrument", "chinese_complete", "translation_state")
     search_fields = ("name_en", "name_zh_hans", "funding_instrument_en", "funding_instrument_zh_hans")
-    list_filter = (ChineseTranslationFilter,)
+    list_filter = (ChineseTranslationFilter, TranslationStatusFilter)
+    actions = ("confirm_translations",)
     autocomplete_fields = ("implementing_organisations",)
     inlines = (PillarInline,)
     fields = (
@@ -299,8 +305,9 @@ class PhaseAdmin(TabbedTranslationAdmin):
 
 @admin.register(Pillar)
 class PillarAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "phase", "kind", "order", "chinese_complete")
-    list_filter = ("phase", "kind", ChineseTranslationFilter)
+    list_display = ("name", "phase", "kind", "order", "chinese_complete", "translation_state")
+    list_filter = ("phase", "kind", ChineseTranslationFilter, TranslationStatusFilter)
+    actions = ("confirm_translations",)
     list_select_related = ("phase",)
     search_fields = ("name_en", "name_zh_hans", "description_en", "description_zh_hans", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
@@ -315,7 +322,8 @@ class EventChildAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(EventChildAdmin):
+class ParticipantAdmin(ImportExportMixin, EventChildAdmin):
+    resource_classes = (ParticipantResource,)
     # Foreign names and titles have no Chinese form more often than not.
     chinese_required_fields = ("position", "organisation")
     list_display = ("name", "event", "role", "agency_or_organisation", "consent_to_publish")
@@ -342,6 +350,7 @@ class ParticipantAdmin(EventChildAdmin):
 class PhotoAdmin(EventChildAdmin):
     # A credit is usually a name or an acronym, with no Chinese form to add.
     chinese_required_fields = ("caption",)
+    formfield_overrides = PHOTO_FIELD
     list_display = ("thumbnail", "caption", "event", "order", "chinese_complete")
     search_fields = ("caption_en", "caption_zh_hans", "credit_en", "event__title_en", "event__title_zh_hans")
 
@@ -360,7 +369,7 @@ class AttachmentAdmin(EventChildAdmin):
 
 
 @admin.register(EventAgency)
-class EventAgencyAdmin(admin.ModelAdmin):
+class EventAgencyAdmin(SimpleHistoryAdmin):
     list_display = ("event", "agency", "role", "iati_role")
     list_filter = ("role", "agency__side")
     list_select_related = ("event", "agency")

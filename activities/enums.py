@@ -4,8 +4,16 @@ from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
+    """Where a record stands on its way to the public: draft, in review, published, archived.
+
+    Only published records are public (from their publication time); archived ones are kept
+    for the record but withdrawn from every public page.
+    """
+
     DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
     PUBLISHED = "published", pgettext_lazy("status", "Published")
+    ARCHIVED = "archived", _("Archived")
 
 
 class EventType(models.TextChoices):

@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 
 from partners.models import PartnerAgency
 
+from . import uploads
 from .enums import (
     IATI_ORGANISATION_ROLE,
     AgencyRole,
@@ -25,6 +26,7 @@ from .enums import (
     PillarKind,
     Status,
 )
+from .translation_status import TranslationTracked
 
 
 def _generated_name(folder, filename):
@@ -49,7 +51,7 @@ class PublishableQuerySet(models.QuerySet):
         )
 
 
-class Phase(models.Model):
+class Phase(TranslationTracked):
     """One of the three phases of the project, with its funding and implementers."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -70,6 +72,7 @@ class Phase(models.Model):
         ordering = ["number"]
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
+        permissions = [("translate_phase", _("Can translate the texts of phases"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=models.F("start_date")), name="phase_end_after_start"
@@ -87,7 +90,7 @@ class Phase(models.Model):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
 
-class Pillar(models.Model):
+class Pillar(TranslationTracked):
     """A focus area (phases I-II) or key area (phase III) of one phase."""
 
     phase = models.ForeignKey(
@@ -103,6 +106,7 @@ class Pillar(models.Model):
         ordering = ["phase__number", "order"]
         verbose_name = _("pillar")
         verbose_name_plural = _("pillars")
+        permissions = [("translate_pillar", _("Can translate the texts of pillars"))]
 
     def __str__(self):
         return self.name
@@ -111,7 +115,7 @@ class Pillar(models.Model):
         return reverse("activities:pillar_detail", kwargs={"slug": self.slug})
 
 
-class Event(models.Model):
+class Event(TranslationTracked):
     """One activity of the project: a seminar, workshop, field visit, forum..."""
 
     phase = models.ForeignKey(
@@ -189,6 +193,10 @@ class Event(models.Model):
         ordering = ["-start_date", "-id"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        permissions = [
+            ("publish_event", _("Can publish, unpublish and archive activities")),
+            ("translate_event", _("Can translate the texts of activities")),
+        ]
         indexes = [models.Index(fields=["status", "-start_date"], name="event_status_start")]
         constraints = [
             models.CheckConstraint(
@@ -329,6 +337,7 @@ class Participant(models.Model):
         ordering = ["order", "id"]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
+        permissions = [("translate_participant", _("Can translate the texts of participants"))]
 
     def __str__(self):
         return self.name
@@ -338,7 +347,15 @@ class Photo(models.Model):
     """A picture of an activity; the first in order is its lead photo."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("image"), upload_to=photo_upload_to)
+    image = models.ImageField(
+        _("image"),
+        upload_to=photo_upload_to,
+        validators=[uploads.validate_photo],
+        help_text=_("JPEG, PNG or WebP, at most 10 MB."),
+    )
+    # Scaled copies made from the image when it is saved (activities.uploads), for cards and pages.
+    image_small = models.ImageField(_("small version"), upload_to=photo_upload_to, blank=True, editable=False)
+    image_large = models.ImageField(_("large version"), upload_to=photo_upload_to, blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -347,6 +364,7 @@ class Photo(models.Model):
         ordering = ["order", "id"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+        permissions = [("translate_photo", _("Can translate photo captions"))]
 
     def __str__(self):
         return self.caption or self.image.name
@@ -358,7 +376,12 @@ class Attachment(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("kind"), max_length=20, choices=AttachmentKind.choices)
     title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("file"), upload_to=attachment_upload_to)
+    file = models.FileField(
+        _("file"),
+        upload_to=attachment_upload_to,
+        validators=[uploads.validate_attachment],
+        help_text=_("PDF, DOCX, PPTX or XLSX, at most 25 MB."),
+    )
     language = models.CharField(
         _("language"), max_length=10, choices=DocumentLanguage.choices, default=DocumentLanguage.EN
     )
@@ -368,6 +391,7 @@ class Attachment(models.Model):
         ordering = ["order", "id"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+        permissions = [("translate_attachment", _("Can translate the titles of attachments"))]
 
     def __str__(self):
         return self.title

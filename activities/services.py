@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import workflow
 from .enums import Status
 from .richtext import clean_html
 
@@ -25,14 +26,24 @@ def pillar_phase_error(*, phase, pillars):
     }
 
 
+def stored_status(obj):
+    """The status a record has in the database (a new record starts as a draft)."""
+    if obj.pk is None or obj._state.adding:
+        return Status.DRAFT
+    return type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first() or Status.DRAFT
+
+
 @transaction.atomic
 def event_save(*, event, user, pillars=None):
     """Validate and save an activity, recording who created it and who changed it last.
 
     The rich text is cleaned against the allow-list before validation, so no
-    path stores unsafe HTML. `pillars`, when given, replaces the activity's
-    pillars after the same phase check the admin form makes.
+    path stores unsafe HTML. A change of status must be one the user may make
+    (activities.workflow): publishing needs the publish permission and both
+    languages' title and summary. `pillars`, when given, replaces the
+    activity's pillars after the same phase check the admin form makes.
     """
+    workflow.check_transition(user=user, obj=event, current=stored_status(event), target=event.status)
     if event._state.adding:
         event.created_by = user
     event.updated_by = user
@@ -50,16 +61,22 @@ def event_save(*, event, user, pillars=None):
 
 
 @transaction.atomic
-def event_publish(*, event, user):
-    """Publish an activity now, unless it already carries a publication time."""
-    event.status = Status.PUBLISHED
-    if event.published_at is None:
+def event_transition(*, event, user, status):
+    """Move an activity to another status (send for review, publish, unpublish, archive).
+
+    Publishing stamps the publication time unless one is set already (a future one schedules it).
+    """
+    event.status = status
+    if status == Status.PUBLISHED and event.published_at is None:
         event.published_at = timezone.now()
     return event_save(event=event, user=user)
 
 
-@transaction.atomic
+def event_publish(*, event, user):
+    """Publish an activity now, unless it already carries a publication time."""
+    return event_transition(event=event, user=user, status=Status.PUBLISHED)
+
+
 def event_unpublish(*, event, user):
     """Take an activity back to draft: the public no longer sees it."""
-    event.status = Status.DRAFT
-    return event_save(event=event, user=user)
+    return event_transition(event=event, user=user, status=Status.DRAFT)

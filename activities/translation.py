@@ -1,6 +1,14 @@
+"""Translated fields, and the revision history of the same models.
+
+django-simple-history must see the per-language columns modeltranslation adds, so the
+historical models are registered here, after the translation options, not in models.py.
+"""
+
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Attachment, Event, Participant, Phase, Photo, Pillar
+from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
+from .translation_status import translated_originals
 
 
 @register(Phase)
@@ -36,3 +44,11 @@ class PhotoTranslationOptions(TranslationOptions):
 class AttachmentTranslationOptions(TranslationOptions):
     fields = ("title",)
     required_languages = ("en",)
+
+
+for model in (Phase, Pillar, Event, EventAgency, Participant, Attachment):
+    simple_history.register(model, app="activities", excluded_fields=translated_originals(model))
+# A photo's scaled versions are derived from its image and rebuilt on restore: not history.
+simple_history.register(
+    Photo, app="activities", excluded_fields=[*translated_originals(Photo), "image_small", "image_large"]
+)

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from activities.admin import TabbedTranslationAdmin, chinese_missing
+from activities.admin_workflow import TranslationStatusFilter, TranslatorInlineMixin, WorkflowAdminMixin
 
 from .formatting import period_text
-from .forms import NewsletterSectionForm
+from .forms import NewsletterAdminForm, NewsletterSectionForm
 from .models import Newsletter, NewsletterSection, SectionEvent
-from .services import newsletter_fill_from_period
+from .services import newsletter_fill_from_period, newsletter_transition
 
 
 def _chinese_missing_in_sections(field):
@@ -45,7 +46,7 @@ class ChineseCompleteFilter(admin.SimpleListFilter):
         return queryset
 
 
-class NewsletterSectionInline(TranslationStackedInline):
+class NewsletterSectionInline(TranslatorInlineMixin, TranslationStackedInline):
     model = NewsletterSection
     form = NewsletterSectionForm
     fields = ("order", "kind", "title", "body")
@@ -55,15 +56,32 @@ class NewsletterSectionInline(TranslationStackedInline):
 
 
 @admin.register(Newsletter)
-class NewsletterAdmin(TabbedTranslationAdmin):
-    list_display = ("number", "title", "period", "phase", "status", "publication_date", "chinese_complete")
+class NewsletterAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
+    form = NewsletterAdminForm
+    list_display = (
+        "number",
+        "title",
+        "period",
+        "phase",
+        "status",
+        "publication_date",
+        "chinese_complete",
+        "translation_state",
+    )
     list_display_links = ("number", "title")
-    list_filter = ("status", "phase", ChineseCompleteFilter)
+    list_filter = ("status", "phase", ChineseCompleteFilter, TranslationStatusFilter)
     list_select_related = ("phase",)
     search_fields = ("title_en", "title_zh_hans", "number")
     readonly_fields = ("preview", "created_at", "updated_at")
     inlines = (NewsletterSectionInline,)
-    actions = ("fill_from_period",)
+    actions = (
+        "fill_from_period",
+        "submit_for_review",
+        "publish",
+        "unpublish",
+        "archive",
+        "confirm_translations",
+    )
     save_on_top = True
     fieldsets = (
         (None, {"fields": ("number", "title", ("period_start", "period_end"), "phase")}),
@@ -84,6 +102,9 @@ class NewsletterAdmin(TabbedTranslationAdmin):
                 )
             )
         )
+
+    def transition(self, *, obj, user, status):
+        newsletter_transition(newsletter=obj, user=user, status=status)
 
     @admin.display(description=_("period covered"), ordering="period_start")
     def period(self, obj):

@@ -1,8 +1,18 @@
 from django import forms
 
+from activities.forms import WorkflowFormMixin
 from activities.richtext import clean_html
 
-from .models import NewsletterSection
+from .models import Newsletter, NewsletterSection
+
+
+class NewsletterAdminForm(WorkflowFormMixin, forms.ModelForm):
+    """An issue as staff edit it: a status change must be one the user may make."""
+
+    class Meta:
+        model = Newsletter
+        # The admin's fieldsets choose the fields (modeltranslation adds one per language).
+        exclude = ()  # noqa: DJ006 -- see above
 
 
 class NewsletterSectionForm(forms.ModelForm):

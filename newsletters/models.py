@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.enums import Status
 from activities.models import Event, Phase, PublishableQuerySet
+from activities.translation_status import TranslationTracked
 
 from .enums import SectionKind
 
 
-class Newsletter(models.Model):
+class Newsletter(TranslationTracked):
     """One issue of the project newsletter, composed from activity records."""
 
     number = models.PositiveSmallIntegerField(_("issue number"), unique=True)
@@ -34,6 +35,10 @@ class Newsletter(models.Model):
         ordering = ["-number"]
         verbose_name = _("newsletter")
         verbose_name_plural = _("newsletters")
+        permissions = [
+            ("publish_newsletter", _("Can publish, unpublish and archive newsletters")),
+            ("translate_newsletter", _("Can translate the texts of newsletters")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(period_end__gte=F("period_start")), name="newsletter_period_order"
@@ -51,7 +56,7 @@ class Newsletter(models.Model):
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
 
 
-class NewsletterSection(models.Model):
+class NewsletterSection(TranslationTracked):
     """A section of an issue: foreword, highlights, events, policy corner..."""
 
     newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="sections")
@@ -71,6 +76,7 @@ class NewsletterSection(models.Model):
         ordering = ["order", "id"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
+        permissions = [("translate_newslettersection", _("Can translate the texts of newsletter sections"))]
 
     def __str__(self):
         return self.title or self.get_kind_display()

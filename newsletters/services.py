@@ -4,6 +4,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 
+from activities import workflow
+from activities.enums import Status
+from activities.services import stored_status
+
 from .enums import SectionKind
 from .models import Newsletter, NewsletterSection, SectionEvent
 from .selectors import events_in_period
@@ -53,3 +57,15 @@ def newsletter_fill_from_period(*, newsletter):
 def newsletter_touch(*, newsletter_id):
     """Mark an issue as changed, so its cached exports are rebuilt (sections have no timestamp)."""
     Newsletter.objects.filter(pk=newsletter_id).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def newsletter_transition(*, newsletter, user, status):
+    """Move an issue to another status; publishing needs the permission and a title in both languages."""
+    workflow.check_transition(user=user, obj=newsletter, current=stored_status(newsletter), target=status)
+    newsletter.status = status
+    if status == Status.PUBLISHED and newsletter.published_at is None:
+        newsletter.published_at = timezone.now()
+    newsletter.full_clean()
+    newsletter.save()
+    return newsletter

@@ -1,6 +1,9 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Newsletter, NewsletterSection
+from activities.translation_status import translated_originals
+
+from .models import Newsletter, NewsletterSection, SectionEvent
 
 
 @register(Newsletter)
@@ -12,3 +15,8 @@ class NewsletterTranslationOptions(TranslationOptions):
 @register(NewsletterSection)
 class NewsletterSectionTranslationOptions(TranslationOptions):
     fields = ("title", "body")
+
+
+# After the translation options, so the history keeps every language's columns.
+for model in (Newsletter, NewsletterSection, SectionEvent):
+    simple_history.register(model, app="newsletters", excluded_fields=translated_originals(model))

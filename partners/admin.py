@@ -3,10 +3,13 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
+from import_export.admin import ImportExportMixin
 
 from activities.admin import ChineseTranslationFilter, TabbedTranslationAdmin
+from activities.admin_workflow import TranslationStatusFilter
 
 from .models import PartnerAgency
+from .resources import PartnerAgencyResource
 from .services import agency_parent_error, agency_save
 
 
@@ -26,12 +29,29 @@ class PartnerAgencyAdminForm(forms.ModelForm):
 
 
 @admin.register(PartnerAgency)
-class PartnerAgencyAdmin(TabbedTranslationAdmin):
+class PartnerAgencyAdmin(ImportExportMixin, TabbedTranslationAdmin):
     form = PartnerAgencyAdminForm
+    resource_classes = (PartnerAgencyResource,)
     # Many agencies have no Chinese acronym, so only the name and description count.
     chinese_required_fields = ("name", "description")
-    list_display = ("name", "acronym", "side", "kind", "parent", "country", "chinese_complete")
-    list_filter = ("side", "kind", ChineseTranslationFilter, ("country", CountryFilter))
+    list_display = (
+        "name",
+        "acronym",
+        "side",
+        "kind",
+        "parent",
+        "country",
+        "chinese_complete",
+        "translation_state",
+    )
+    list_filter = (
+        "side",
+        "kind",
+        ChineseTranslationFilter,
+        TranslationStatusFilter,
+        ("country", CountryFilter),
+    )
+    actions = ("confirm_translations",)
     list_select_related = ("parent",)
     search_fields = ("name_en", "name_zh_hans", "acronym_en", "acronym_zh_hans", "slug")
     autocomplete_fields = ("parent",)

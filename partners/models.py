@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from pypinyin import lazy_pinyin
 
+from activities.translation_status import TranslationTracked
+
 from .enums import AgencyKind, Side
 
 
@@ -17,7 +19,7 @@ class PartnerAgencyQuerySet(models.QuerySet):
         return self.filter(side=side)
 
 
-class PartnerAgency(models.Model):
+class PartnerAgency(TranslationTracked):
     """A ministry, EU body, embassy or organisation that takes part in the project."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -49,6 +51,7 @@ class PartnerAgency(models.Model):
         ordering = ["name_en"]
         verbose_name = _("partner agency")
         verbose_name_plural = _("partner agencies")
+        permissions = [("translate_partneragency", _("Can translate the texts of partner agencies"))]
 
     def __str__(self):
         if self.acronym:

@@ -28,6 +28,19 @@ class SuperUserFactory(UserFactory):
     is_superuser = True
 
 
+class StaffFactory(UserFactory):
+    """A staff member in one of the groups the data migration makes: Editors, Translators, Publishers."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def group(self, create, extracted, **kwargs):
+        if create and extracted:
+            from django.contrib.auth.models import Group
+
+            self.groups.add(Group.objects.get(name=extracted))
+
+
 class PartnerAgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PartnerAgency

@@ -35,7 +35,7 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its tabbed fields apply.
     "modeltranslation",
-    "django.contrib.admin",
+    "activities.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "ninja",
+    "simple_history",
+    "import_export",
+    "axes",
     "partners",
     "activities",
     "newsletters",
@@ -62,7 +65,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "activities.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Security headers, in every environment so the tests exercise them. The policy allows only the
@@ -165,6 +171,28 @@ else:
 
 LOGIN_URL = "admin:login"
 
+# Sign-in: django-axes locks an account from an address after repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "activities.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Revision history: the admin shows who changed what, field by field, and restores versions.
+SIMPLE_HISTORY_REVERT_DISABLED = False
+
+# Bulk import and export in the admin: importing needs the model's "add" permission,
+# exporting its "view" permission; a file with any bad row imports nothing.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -174,6 +202,8 @@ LOGGING = {
         # WeasyPrint and fontTools are chatty about CSS they ignore.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
+        # django-axes logs every sign-in at INFO; failures and lockouts are WARNING.
+        "axes": {"level": "WARNING"},
     },
 }
 

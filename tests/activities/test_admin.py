@@ -49,7 +49,7 @@ def world(superuser):
     ParticipantFactory(event=event, agency=PartnerAgencyFactory())
     PhotoFactory(event=event)
     AttachmentFactory(event=event)
-    Group.objects.create(name="Editors")
+    Group.objects.get_or_create(name="Editors")  # made by a data migration; ensured here
     return event
 
 
@@ -64,8 +64,11 @@ def test_every_activities_and_partners_model_is_in_the_admin():
     models = list(apps.get_app_config("activities").get_models()) + list(
         apps.get_app_config("partners").get_models()
     )
-    missing = [model._meta.label for model in models if not admin.site.is_registered(model)]
+    # Revision history is shown on each record's own history page, not as models of their own.
+    recorded = [model for model in models if not hasattr(model, "instance_type")]
+    missing = [model._meta.label for model in recorded if not admin.site.is_registered(model)]
     assert missing == []
+    assert len(recorded) < len(models)
 
 
 LANGUAGES = {
@@ -564,7 +567,7 @@ def test_unpublish_action_refuses_an_invalid_record_with_a_message(admin_client)
     )
 
     content = response.content.decode()
-    assert "1 activity updated." in content
+    assert "1 record moved to “Draft”." in content
     assert escape(str(broken)) in content and "not valid" in content
     assert Event.objects.get(pk=good.pk).status == Status.DRAFT
     assert Event.objects.get(pk=broken.pk).status == Status.PUBLISHED

@@ -15,6 +15,7 @@ from tests.factories import (
     EventFactory,
     PhaseFactory,
     PillarFactory,
+    StaffFactory,
     UserFactory,
 )
 
@@ -284,7 +285,7 @@ def test_fallback_holds_after_reloading_from_the_database():
 
 def test_event_save_records_creator_and_updater():
     author, editor = UserFactory(), UserFactory()
-    event = EventFactory.build(phase=PhaseFactory())
+    event = EventFactory.build(phase=PhaseFactory(), status=Status.DRAFT)
 
     event_save(event=event, user=author)
     event.title_en = "Renamed"
@@ -309,6 +310,7 @@ def test_event_save_refuses_an_invalid_event_and_saves_nothing():
 def test_event_save_cleans_rich_text():
     event = EventFactory.build(
         phase=PhaseFactory(),
+        status=Status.DRAFT,
         body_en='<p onclick="x()">Met <a href="javascript:alert(1)">here</a></p><script>x()</script>',
         body_zh_hans="<p>会议</p><iframe src='https://example.org'></iframe>",
     )
@@ -322,7 +324,7 @@ def test_event_save_cleans_rich_text():
 
 
 def test_event_save_sets_pillars_of_its_phase_only():
-    event = EventFactory.build(phase=PhaseFactory())
+    event = EventFactory.build(phase=PhaseFactory(), status=Status.DRAFT)
     own = PillarFactory(phase=event.phase)
     foreign = PillarFactory(phase=PhaseFactory(), name_en="Key area three")
 
@@ -335,7 +337,7 @@ def test_event_save_sets_pillars_of_its_phase_only():
 
 
 def test_publish_and_unpublish():
-    editor = UserFactory()
+    editor = StaffFactory(group="Publishers")
     event = EventFactory(status=Status.DRAFT, published_at=None)
 
     event_publish(event=event, user=editor)
