@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -13,11 +12,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import uploads
 from .admin_workflow import (
+    TranslationFilterBase,
     TranslationStatusAdminMixin,
     TranslationStatusFilter,
     TranslatorAccessMixin,
     TranslatorInlineMixin,
     WorkflowAdminMixin,
+    lacking,
 )
 from .enums import IATI_ORGANISATION_ROLE, AgencyRole
 from .formatting import format_date_range
@@ -85,24 +86,17 @@ def chinese_missing(obj, names=None):
     return [en for en, zh in chinese_fields(type(obj), names) if getattr(obj, en) and not getattr(obj, zh)]
 
 
-class ChineseTranslationFilter(admin.SimpleListFilter):
+class ChineseTranslationFilter(TranslationFilterBase):
     """Finds the records that still wait for their Chinese text."""
 
     title = _("Chinese translation")
     parameter_name = "chinese"
 
-    def __init__(self, request, params, model, model_admin):
-        self.required_fields = getattr(model_admin, "chinese_required_fields", None)
-        super().__init__(request, params, model, model_admin)
-
     def lookups(self, request, model_admin):
         return [("complete", _("Complete")), ("missing", _("Missing"))]
 
     def queryset(self, request, queryset):
-        missing = Q()
-        for en, zh in chinese_fields(queryset.model, self.required_fields):
-            has_english = ~Q(**{en: ""}) & Q(**{f"{en}__isnull": False})
-            missing |= has_english & (Q(**{zh: ""}) | Q(**{f"{zh}__isnull": True}))
+        missing = lacking(queryset.model, "zh-hans", self.required_fields)
         if self.value() == "missing":
             return queryset.filter(missing)
         if self.value() == "complete":

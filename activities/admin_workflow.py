@@ -206,15 +206,19 @@ def lacking(model, language, fields=None):
     return condition
 
 
-class TranslationStatusFilter(admin.SimpleListFilter):
-    """What a translator's queue holds: texts missing in one language, or out of date."""
-
-    title = _("translation status")
-    parameter_name = "translation"
+class TranslationFilterBase(admin.SimpleListFilter):
+    """A list filter on translations, over the fields the admin says must be translated."""
 
     def __init__(self, request, params, model, model_admin):
         self.required_fields = getattr(model_admin, "chinese_required_fields", None)
         super().__init__(request, params, model, model_admin)
+
+
+class TranslationStatusFilter(TranslationFilterBase):
+    """What a translator's queue holds: texts missing in one language, or out of date."""
+
+    title = _("translation status")
+    parameter_name = "translation"
 
     def lookups(self, request, model_admin):
         return [
