@@ -6,16 +6,20 @@ Values are language-neutral (numbers, slugs, English city names), so a filtered 
 same selection on both language twins.
 """
 
+import functools
+
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from partners.models import PartnerAgency
 from partners.selectors import name_ordering
 
 from .enums import EventType
 from .models import Event, EventAgency, Phase
+from .page_cache import cached_value
 from .selectors import event_facets, pillars_with_published_events
 
 SORT_CHOICES = [
@@ -48,6 +52,35 @@ class PhaseChoiceField(django_filters.fields.ModelChoiceField):
 
 class PhaseFilter(django_filters.ModelChoiceFilter):
     field_class = PhaseChoiceField
+
+
+# Model choices whose options the form offers from the cache.
+REMEMBERED_OPTIONS = ("phase", "pillar", "agency")
+
+
+def _remembered_options(field, name):
+    """The options of a model choice, (value, label), remembered per language until content changes.
+
+    Finding the pillars and agencies named on a published activity reads the activities, and the
+    list is the same for every visitor. Only the options shown are remembered: a submitted value
+    is still looked up in the field's queryset.
+    """
+
+    def options():
+        return [(str(value), str(label)) for value, label in field.iterator(field)]
+
+    return cached_value(f"filter-options:{name}:{get_language()}", options)
+
+
+class EventFilterForm(forms.Form):
+    """The filter form, offering the options of REMEMBERED_OPTIONS from the cache."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in REMEMBERED_OPTIONS:
+            field = self.fields[name]
+            # A callable is evaluated when the select is drawn: the feed and calendar never are.
+            field.widget.choices = functools.partial(_remembered_options, field, name)
 
 
 class EventFilter(django_filters.FilterSet):
@@ -103,6 +136,9 @@ class EventFilter(django_filters.FilterSet):
         method="filter_sort",
         empty_label=None,
     )
+
+    class Meta:
+        form = EventFilterForm
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)

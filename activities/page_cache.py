@@ -27,6 +27,7 @@ GENERATION_KEY = "page-cache:generation"
 PAGE_TIMEOUT = 60 * 10
 COUNT_TIMEOUT = 60 * 10
 DATETIME_TEXT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:")
+_MISSING = object()  # a remembered value may be None
 
 
 def generation():
@@ -73,7 +74,7 @@ def cache_page_for_anonymous(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = _key("page", get_language(), request.get_full_path())
+        key = page_key(get_language(), request.get_full_path())
         response = cache.get(key)
         if response is not None:
             return response
@@ -87,9 +88,26 @@ def cache_page_for_anonymous(view):
     return wrapper
 
 
+def page_key(language, full_path):
+    """The cache key of a page (the benchmark removes one to have the page built again)."""
+    return _key("page", language, full_path)
+
+
 def _store(key, response):
     if _cacheable_response(response):
         cache.set(key, response, PAGE_TIMEOUT)
+
+
+def cached_value(label, compute):
+    """compute(), remembered until content changes: figures and filter choices that read every
+    published activity. ``label`` names the value; it must not depend on the request's language
+    unless the label includes it. A scheduled publication shows within COUNT_TIMEOUT."""
+    key = _key("value", label)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, COUNT_TIMEOUT)
+    return value
 
 
 def cached_count(queryset, *, label=""):

@@ -7,6 +7,7 @@ from django.views.generic import ListView, TemplateView
 
 from . import selectors
 from .filters import EventFilter
+from .page_cache import CachedCountPaginator, cached_count, cached_value
 
 PHASE_PAGE_EVENTS = 12
 
@@ -14,8 +15,11 @@ PHASE_PAGE_EVENTS = 12
 class PaginatedListMixin:
     """A ListView paginated by ACTIVITIES_PER_PAGE, with a short page range (1 … 4 5 6 … 20).
 
-    An out-of-range or malformed ``?page=`` answers 404, as Django's ListView does.
+    An out-of-range or malformed ``?page=`` answers 404, as Django's ListView does. The count
+    is remembered until content changes (CachedCountPaginator): it reads every matching row.
     """
+
+    paginator_class = CachedCountPaginator
 
     def get_paginate_by(self, queryset):
         return settings.ACTIVITIES_PER_PAGE
@@ -100,12 +104,15 @@ class PhaseDetailView(TemplateView):
             raise Http404(gettext("No phase found."))
         events = selectors.events_of_phase(phase)
         pillars = list(phase.pillars.all())
-        counts = selectors.count_published_by_pillar(pillars)
+        # Counting reads every activity of the phase: remembered until content changes.
+        counts = cached_value(
+            f"published-by-pillar:{phase.pk}", lambda: selectors.count_published_by_pillar(pillars)
+        )
         context.update(
             phase=phase,
             pillars=[(pillar, counts.get(pillar.pk, 0)) for pillar in pillars],
             events=list(events[:PHASE_PAGE_EVENTS]),
-            event_count=events.count(),
+            event_count=cached_count(events, label="phase"),
             implementers=phase.implementing_organisations.all(),
         )
         return context

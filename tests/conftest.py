@@ -1,10 +1,19 @@
 import pytest
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files of one test never land in the project folder or leak into another."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages, counts and choices never leak across tests."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
