@@ -1,42 +1,74 @@
-"""Benchmark: SQL queries and server time of the portal's main pages at a given data size.
+"""Benchmark: the portal's main pages at a given data size, in process and over HTTP.
 
 Not a test. Run from the project folder (see bench/README.md):
 
     .venv/bin/python bench/run.py                      # 10,000 activities, temporary SQLite
-    .venv/bin/python bench/run.py --events 2000 --repeat 20
+    .venv/bin/python bench/run.py --events 2000 --repeat 20 --duration 5
     .venv/bin/python bench/run.py --database-url postgres://user@host/db   # an EMPTY database
+    .venv/bin/python bench/run.py --soak 60            # and 60 s of mixed load, with memory
 
-Each page is requested through Django's test client (the whole middleware stack, no network).
-The page cache is made stale before every request ("uncached" rows) so the figures are those of
-a page actually built; the activity list is also measured as served from the cache. A trivial
-view (the framework's floor on this machine) is measured the same way and every page is given
-as a multiple of it, so the figures compare across machines. Writes bench/results/latest.md.
+1. Each page is requested through Django's test client (the whole middleware stack, no network):
+   "built" with its page-cache entry removed first (the figures, counts and filter choices that
+   content changes invalidate stay remembered: a page not cached yet), and "after a change" with
+   every cache made stale first (the first visitor after an edit). The activity list is also
+   measured as served from the page cache. A trivial view, the framework's floor on this machine,
+   is measured the same way; every page is given as a multiple of it.
+2. gunicorn serves the same database with the production settings (bench/settings.py adds the
+   floor view) on 127.0.0.1, and wrk measures requests per second and errors for the floor view
+   and the anonymous activity list (from the page cache), after an uncounted 3-second burst in
+   which each worker loads the application and fills its own cache.
+3. With --soak, wrk rotates for that long over the list, an activity, the feed and the newsletter
+   PDF, while the resident memory of the gunicorn master and workers is sampled every 10 s.
+
+Writes everything to bench/results/latest.md (not committed) and prints it.
 """
 
 import argparse
 import os
+import re
+import shutil
+import signal
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 import warnings
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results" / "latest.md"
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+FLOOR_PATH = "/bench/floor/"
+LIST_PATH = "/en/activities/"
+RSS_EVERY = 10  # seconds between memory samples during the soak
+WARM_SECONDS = 3  # of wrk before each measurement, not counted
 
 
-def floor_view(request):
-    from django.http import HttpResponse
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=30, help="Requests per page and mode, in process.")
+    parser.add_argument("--database-url", default="", help="An empty database (default: temporary SQLite).")
+    parser.add_argument("--duration", type=int, default=10, help="Seconds of wrk per path (0: no HTTP part).")
+    parser.add_argument("--connections", type=int, default=10, help="wrk's open connections.")
+    parser.add_argument(
+        "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers."
+    )
+    parser.add_argument("--soak", type=int, default=0, metavar="SECONDS", help="Mixed load for that long.")
+    return parser.parse_args()
 
-    return HttpResponse("ok")
+
+# Data ------------------------------------------------------------------------------------------
 
 
-def setup_django(database_url):
+def setup_django(folder, database_url):
     warnings.filterwarnings("ignore", message="No directory at")
-    folder = Path(tempfile.mkdtemp(prefix="mmsp-bench-"))
-    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
+    os.environ["DATABASE_URL"] = database_url
     os.environ["MEDIA_ROOT"] = str(folder / "media")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mmsp.settings.dev")
     os.environ.setdefault("SECRET_KEY", "bench-only")
@@ -47,6 +79,7 @@ def setup_django(database_url):
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     settings.DEBUG = False
+    settings.ROOT_URLCONF = "bench.urls"
 
 
 def load_data(events):
@@ -57,23 +90,6 @@ def load_data(events):
     started = time.monotonic()
     call_command("generate_load_data", events=events, verbosity=0)
     return time.monotonic() - started
-
-
-# The floor view is served under its own path, added in front of the project's URLconf.
-urlpatterns = []
-
-
-def install_floor_urlconf():
-    from importlib import import_module
-
-    from django.conf import settings
-    from django.urls import clear_url_caches, path
-
-    global urlpatterns
-    project = import_module(settings.ROOT_URLCONF)
-    urlpatterns = [path("bench-floor/", floor_view), *project.urlpatterns]
-    settings.ROOT_URLCONF = __name__
-    clear_url_caches()
 
 
 def pages():
@@ -88,12 +104,13 @@ def pages():
     agency = PartnerAgency.objects.filter(event_roles__isnull=False).order_by("pk").first()
     newsletter = Newsletter.objects.published().order_by("-number").first()
     rows = [
-        ("Floor view (trivial)", "/bench-floor/", False),
+        ("Floor view (trivial)", FLOOR_PATH, False),
         ("Home page", "/en/", False),
-        ("Activity list", "/en/activities/", False),
-        ("Activity list, pillar + year", f"/en/activities/?pillar={pillar.slug}&year={year}", False),
-        ("Activity list, search (English)", "/en/activities/?q=migration", False),
-        ("Activity list, search (Chinese)", "/zh-hans/activities/?q=移民", False),
+        ("Activity list", LIST_PATH, False),
+        ("Activity list, pillar + year", f"{LIST_PATH}?pillar={pillar.slug}&year={year}", False),
+        ("Activity list, search (English)", f"{LIST_PATH}?q=migration", False),
+        # Percent-encoded, as a browser sends it (and as the page cache keys it).
+        ("Activity list, search (Chinese)", f"/zh-hans/activities/?q={quote('移民')}", False),
         ("Activity", event.get_absolute_url(), False),
         ("Partner", agency.get_absolute_url(), False),
     ]
@@ -101,11 +118,29 @@ def pages():
         rows.append(("Newsletter web edition", newsletter.get_absolute_url(), False))
     rows.append(("Admin activity list", "/admin/activities/event/", True))
     if newsletter is not None:
-        rows.append(("Newsletter PDF (cached after first)", f"{newsletter.get_absolute_url()}pdf/", False))
+        rows.append(("Newsletter PDF (cached after first)", newsletter_pdf_path(newsletter), False))
     return rows
 
 
-def measure(client, path, repeat, *, cached=False):
+def newsletter_pdf_path(newsletter):
+    return f"{newsletter.get_absolute_url()}pdf/"
+
+
+# In process ------------------------------------------------------------------------------------
+
+
+def forget_page(path):
+    """Remove one page from the page cache, so the next request builds it."""
+    from django.core.cache import cache
+
+    from activities.page_cache import page_key
+
+    language = "zh-hans" if path.startswith("/zh-hans/") else "en"
+    cache.delete(page_key(language, path))
+
+
+def measure(client, path, repeat, *, mode):
+    """(queries of one request, median, p95) in seconds; mode is "built", "changed" or "cached"."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -113,9 +148,11 @@ def measure(client, path, repeat, *, cached=False):
 
     timings = []
     queries = 0
-    client.get(path)  # warm-up: templates, connection, first render of the PDF
+    client.get(path)  # warm-up: templates, connection, first render of the PDF, remembered counts
     for _ in range(repeat):
-        if not cached:
+        if mode == "built":
+            forget_page(path)
+        elif mode == "changed":
             bump_generation()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
@@ -124,56 +161,309 @@ def measure(client, path, repeat, *, cached=False):
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
         queries = len(captured)
+        if mode != "cached" and not queries and path != FLOOR_PATH:
+            raise SystemExit(f"{path} came from the page cache where it should have been built")
     timings.sort()
     p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
     return queries, statistics.median(timings), p95
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument("--events", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--database-url", default="", help="An empty database (default: temporary SQLite).")
-    args = parser.parse_args()
-
-    setup_django(args.database_url)
-    load_seconds = load_data(args.events)
-    install_floor_urlconf()
-
+def in_process_table(repeat):
     from django.contrib.auth import get_user_model
-    from django.db import connection
     from django.test import Client
-
-    from activities.models import Event
 
     anonymous = Client()
     staff = Client()
     admin_user = get_user_model().objects.create_superuser("bench-admin", "bench@example.org", "x")
     staff.force_login(admin_user)
 
-    results = []
+    rows = []
     for label, path, as_staff in pages():
         client = staff if as_staff else anonymous
-        results.append((label, *measure(client, path, args.repeat)))
-    cached = measure(anonymous, "/en/activities/", args.repeat, cached=True)
-    results.append(("Activity list, from the page cache", *cached))
+        built = measure(client, path, repeat, mode="built")
+        changed = measure(client, path, repeat, mode="changed")
+        rows.append((label, built, changed))
+    cached = measure(anonymous, LIST_PATH, repeat, mode="cached")
+    rows.append(("Activity list, from the page cache", cached, None))
 
-    floor = results[0][2]
-    total = Event.objects.count()
+    floor = rows[0][1][1]
     lines = [
-        f"{total:,} activities ({args.events:,} generated in {load_seconds:.1f} s), "
-        f"{connection.vendor}, {args.repeat} requests per page through Django's test client.",
+        "| Page | SQL queries | Median (ms) | p95 (ms) | × floor | After a change: queries | median (ms) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, (queries, median, p95), changed in rows:
+        cells = [label, str(queries), f"{median * 1000:.1f}", f"{p95 * 1000:.1f}", f"{median / floor:.1f}"]
+        cells += [str(changed[0]), f"{changed[1] * 1000:.1f}"] if changed else ["", ""]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+# Over HTTP -------------------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """gunicorn with the production settings on 127.0.0.1; a context manager that always stops it."""
+
+    def __init__(self, folder, database_url, workers):
+        self.folder = folder
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
+            "SECURE_SSL_REDIRECT": "0",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "STATIC_ROOT": str(folder / "static"),
+            "MEDIA_ROOT": str(folder / "media"),
+        }
+        bind = f"127.0.0.1:{self.port}"
+        self.command = [str(GUNICORN), "mmsp.wsgi:application", "--chdir", str(ROOT), "--bind", bind]
+        self.command += ["--workers", str(workers), "--timeout", "60"]
+        self.process = None
+
+    def __enter__(self):
+        # WhiteNoise's production storage needs the manifest of collected static files.
+        collect = [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"]
+        subprocess.run(collect, cwd=ROOT, env=self.env, check=True)  # noqa: S603 -- our own command
+        with open(self.folder / "gunicorn.log", "wb") as log:
+            self.process = subprocess.Popen(  # noqa: S603 -- our own command
+                self.command, cwd=ROOT, env=self.env, stdout=log, stderr=log
+            )
+        try:
+            self._wait_until_ready()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _wait_until_ready(self):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn stopped at start; see {self.folder / 'gunicorn.log'}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:  # noqa: S310 -- loopback
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise SystemExit("gunicorn did not answer /healthz within 60 s")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def warm(self, paths, connections, script=None):
+        """Check that each path answers 200, then a short burst of wrk: every worker loads the
+        application on its first request and keeps its own memory cache, which this fills."""
+        for path in paths:
+            with urllib.request.urlopen(self.base + path, timeout=60) as response:  # noqa: S310 -- loopback
+                if response.status != 200:
+                    raise SystemExit(f"{path} answered {response.status} over HTTP")
+        wrk(self.base + paths[0], WARM_SECONDS, connections, script)
+
+    def rss_kib(self):
+        """Resident memory of the master and each worker, in KiB (from /proc)."""
+        pids = [self.process.pid] + children(self.process.pid)
+        return {pid: rss_of(pid) for pid in pids}
+
+
+def children(pid):
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # The command may contain spaces and parentheses: the parent pid follows the last ")".
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return sorted(found)
+
+
+def rss_of(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+WRK_LINES = {
+    "requests": re.compile(r"(\d+) requests in ([\d.]+)(\w+),"),
+    "rps": re.compile(r"Requests/sec:\s+([\d.]+)"),
+    "non_2xx": re.compile(r"Non-2xx or 3xx responses: (\d+)"),
+    "socket": re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"),
+    "p50": re.compile(r"50%\s+([\d.]+)(us|ms|s)"),
+    "p99": re.compile(r"99%\s+([\d.]+)(us|ms|s)"),
+}
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk_command(url, seconds, connections, script=None):
+    """wrk against the local server only, bounded in time."""
+    if not url.startswith("http://127.0.0.1:"):
+        raise ValueError("the benchmark only loads the local server")
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
+    return [*command, "-s", str(script), url] if script else [*command, url]
+
+
+def wrk(url, seconds, connections, script=None):
+    command = wrk_command(url, seconds, connections, script)
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True)  # noqa: S603 -- wrk_command
+    return parse_wrk(finished.stdout)
+
+
+def parse_wrk(text):
+    """wrk's figures as a dict: rps, requests, non_2xx, socket_errors, p50 and p99 (ms)."""
+    figures = {"rps": float(WRK_LINES["rps"].search(text).group(1))}
+    figures["requests"] = int(WRK_LINES["requests"].search(text).group(1))
+    non_2xx = WRK_LINES["non_2xx"].search(text)
+    socket_errors = WRK_LINES["socket"].search(text)
+    figures["non_2xx"] = int(non_2xx.group(1)) if non_2xx else 0
+    figures["socket_errors"] = sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    for name in ("p50", "p99"):
+        value, unit = WRK_LINES[name].search(text).groups()
+        figures[name] = float(value) * UNIT_MS[unit]
+    return figures
+
+
+def http_section(server, duration, connections, workers):
+    lines = [
+        f"gunicorn, {workers} workers, production settings, on 127.0.0.1; "
+        f"`wrk -t2 -c{connections} -d{duration}s` on the same machine.",
         "",
-        "| Page | SQL queries | Median (ms) | p95 (ms) | × floor |",
+        "| Path | Requests/s | Errors (non-2xx/3xx + socket) | p50 (ms) | p99 (ms) |",
         "|---|---:|---:|---:|---:|",
     ]
-    for label, queries, median, p95 in results:
-        times = f"{median * 1000:.1f} | {p95 * 1000:.1f} | {median / floor:.1f}"
-        lines.append(f"| {label} | {queries} | {times} |")
+    results = {}
+    for label, path in (("Floor view", FLOOR_PATH), ("Activity list (anonymous, page cache)", LIST_PATH)):
+        server.warm([path], connections)
+        figures = wrk(server.base + path, duration, connections)
+        results[path] = figures
+        errors = figures["non_2xx"] + figures["socket_errors"]
+        latency = f"{figures['p50']:.1f} | {figures['p99']:.1f}"
+        lines.append(f"| {label} `{path}` | {figures['rps']:.0f} | {errors} | {latency} |")
+    ratio = results[LIST_PATH]["rps"] / results[FLOOR_PATH]["rps"]
+    lines += ["", f"Cached activity list: {ratio:.0%} of the floor view's requests per second."]
+    return lines
+
+
+ROTATION = """-- Generated by bench/run.py: each request takes the next path of the list.
+local paths = {%s}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def soak_section(server, folder, seconds, connections, paths):
+    script = folder / "rotation.lua"
+    script.write_text(ROTATION % ", ".join(f'"{path}"' for path in paths), encoding="utf-8")
+    server.warm(paths, connections, script)
+    samples = [(0, server.rss_kib())]
+    started = time.monotonic()
+    command = wrk_command(server.base + paths[0], seconds, connections, script)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as runner:  # noqa: S603 -- wrk_command
+        while True:
+            try:
+                output, _ = runner.communicate(timeout=RSS_EVERY)
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() - started < seconds - 1:  # the last sample comes after wrk
+                    samples.append((round(time.monotonic() - started), server.rss_kib()))
+    samples.append((round(time.monotonic() - started), server.rss_kib()))
+    if runner.returncode != 0:
+        raise SystemExit("wrk failed during the soak")
+    figures = parse_wrk(output)
+    lines = [
+        f"{seconds} s, `wrk -t2 -c{connections}` rotating over "
+        + ", ".join(f"`{path}`" for path in paths)
+        + ".",
+        "",
+        f"Requests: {figures['requests']:,} ({figures['rps']:.0f}/s); "
+        f"errors: {figures['non_2xx']} non-2xx/3xx, {figures['socket_errors']} socket; "
+        f"latency p50 {figures['p50']:.1f} ms, p99 {figures['p99']:.1f} ms.",
+        "",
+        "| Seconds | Processes | RSS, master + workers (MiB) | Largest process (MiB) |",
+        "|---:|---:|---:|---:|",
+    ]
+    for elapsed, sample in samples:
+        total, largest = sum(sample.values()) / 1024, max(sample.values()) / 1024
+        lines.append(f"| {elapsed} | {len(sample)} | {total:.0f} | {largest:.0f} |")
+    return lines
+
+
+# Main ------------------------------------------------------------------------------------------
+
+
+def soak_paths():
+    from activities.models import Event
+    from newsletters.models import Newsletter
+
+    event = Event.objects.published().filter(slug__startswith="load-").order_by("pk").first()
+    paths = [LIST_PATH, event.get_absolute_url(), "/en/activities/feed/"]
+    newsletter = Newsletter.objects.published().order_by("-number").first()
+    return [*paths, newsletter_pdf_path(newsletter)] if newsletter else paths
+
+
+def main():
+    args = parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="mmsp-bench-"))
+    database_url = args.database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
+    setup_django(folder, database_url)
+    load_seconds = load_data(args.events)
+
+    from django.db import connection
+
+    from activities.models import Event
+
+    total = Event.objects.count()
+    lines = [
+        f"{total:,} activities ({args.events:,} generated in {load_seconds:.1f} s), {connection.vendor}.",
+        "",
+        f"### In process: Django's test client, {args.repeat} requests per page and mode",
+        "",
+        *in_process_table(args.repeat),
+    ]
+    wanted_http = args.duration > 0 or args.soak > 0
+    if wanted_http and shutil.which("wrk") is None:
+        message = "wrk is not installed: the HTTP part was SKIPPED (Debian: apt-get install -y wrk)."
+        print(f"\n*** {message}\n", file=sys.stderr)
+        lines += ["", f"**{message}**"]
+    elif wanted_http:
+        paths = soak_paths()
+        connection.close()  # the server's workers use the database from here on
+        with Server(folder, database_url, args.workers) as server:
+            if args.duration > 0:
+                lines += ["", "### Over HTTP", ""]
+                lines += http_section(server, args.duration, args.connections, args.workers)
+            if args.soak > 0:
+                lines += ["", "### Soak: mixed load and memory", ""]
+                lines += soak_section(server, folder, args.soak, args.connections, paths)
     table = "\n".join(lines) + "\n"
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(table, encoding="utf-8")
     print(table)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

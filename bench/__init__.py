@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that measure, run by hand from the project folder (see README.md)."""
