@@ -218,3 +218,40 @@ FORMAT_MODULE_PATH = ["mmsp.formats"]
 # Read-only API: anonymous clients are throttled, answers cached briefly.
 API_ANON_RATE = "120/min"
 API_CACHE_SECONDS = 60
+
+# --- Media storage: the file system, or S3-compatible object storage ----------------------------
+# MEDIA_STORAGE=s3 keeps uploaded photos and documents in a bucket through django-storages:
+# Amazon S3 or any S3-compatible service (MinIO, or a Chinese cloud's S3 endpoint, with
+# AWS_S3_ENDPOINT_URL). Unset (or "filesystem"), they stay under MEDIA_ROOT. Static files are
+# not concerned: WhiteNoise serves them. Without AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
+# boto3 looks for credentials itself (its configuration files, an instance role).
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem").strip().lower() or "filesystem"
+if MEDIA_STORAGE == "s3":
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # A CDN or public host name for the bucket: links are then plain, unsigned URLs.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # Signed, expiring links work with a private bucket; a public one may set 0.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "default_acl": None,
+            # As on the file system: a name already taken gets a suffix, nothing is overwritten.
+            "file_overwrite": False,
+        },
+    }
+elif MEDIA_STORAGE != "filesystem":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}.")
+# --- End of media storage ------------------------------------------------------------------------
