@@ -129,6 +129,13 @@ class WorkflowAdminMixin:
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user, self.model)
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a public record takes it off the site: only those who may unpublish may do it.
+        # Django asks this for each record of a bulk delete too.
+        if obj is not None and obj.status == Status.PUBLISHED and not self.has_publish_permission(request):
+            return False
+        return super().has_delete_permission(request, obj)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         current = self._stored_status(obj)

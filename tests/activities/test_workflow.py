@@ -314,3 +314,29 @@ def test_event_save_by_the_system_may_publish():
     event = EventFactory.build(phase=PhaseFactory(), status=Status.PUBLISHED)
     event_save(event=event, user=None)
     assert Event.objects.published().filter(pk=event.pk).exists()
+
+
+def test_editor_deletes_drafts_but_not_public_records(client):
+    client.force_login(StaffFactory(group="Editors"))
+    draft = EventFactory(status=Status.DRAFT)
+    public = EventFactory(status=Status.PUBLISHED)
+
+    refused = client.post(reverse("admin:activities_event_delete", args=[public.pk]), {"post": "yes"})
+    client.post(
+        changelist_url(Event),
+        {"action": "delete_selected", "_selected_action": [public.pk], "post": "yes"},
+    )
+    client.post(reverse("admin:activities_event_delete", args=[draft.pk]), {"post": "yes"})
+
+    assert refused.status_code == 403
+    assert Event.objects.filter(pk=public.pk).exists()
+    assert not Event.objects.filter(pk=draft.pk).exists()
+
+
+def test_publisher_may_delete_a_public_record(client):
+    client.force_login(StaffFactory(group="Publishers"))
+    public = EventFactory(status=Status.PUBLISHED)
+
+    client.post(reverse("admin:activities_event_delete", args=[public.pk]), {"post": "yes"})
+
+    assert not Event.objects.filter(pk=public.pk).exists()
