@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -12,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import uploads
 from .admin_workflow import (
+    AllOrNothingImportMixin,
     TranslationFilterBase,
     TranslationStatusAdminMixin,
     TranslationStatusFilter,
@@ -182,7 +182,7 @@ class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ImportExportMixin, WorkflowAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
     resource_classes = (EventResource,)
     list_display = (
@@ -316,7 +316,7 @@ class EventChildAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ImportExportMixin, EventChildAdmin):
+class ParticipantAdmin(AllOrNothingImportMixin, EventChildAdmin):
     resource_classes = (ParticipantResource,)
     # Foreign names and titles have no Chinese form more often than not.
     chinese_required_fields = ("position", "organisation")

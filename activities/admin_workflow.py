@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 
 from . import workflow
 from .enums import Status
@@ -88,6 +89,15 @@ class TranslatorAccessMixin:
                 refused.add(name)
         return sorted(refused)
 
+    def revert_disabled(self, request, obj=None):
+        return self.is_translator(request) or super().revert_disabled(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version writes back every field of it, not only the texts.
+        if self.is_translator(request):
+            raise PermissionDenied(gettext("Translators may not restore earlier versions."))
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and self.is_translator(request):
             refused = self.refused_fields(request)
@@ -116,6 +126,11 @@ class TranslatorInlineMixin:
             readonly += sorted(protected_names(self.model) - set(readonly) - {self.fk_name or ""})
         return readonly
 
+    def get_prepopulated_fields(self, request, obj=None):
+        if not _model_permission(request, self.model, "change"):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
 
 class WorkflowAdminMixin:
     """Offers each user only the statuses they may move a record to, and the matching actions.
@@ -128,6 +143,13 @@ class WorkflowAdminMixin:
 
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user, self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # Moving the publication date publishes or withdraws a record as surely as its status.
+        if not self.has_publish_permission(request) and "published_at" not in readonly:
+            readonly.append("published_at")
+        return readonly
 
     def has_delete_permission(self, request, obj=None):
         # Deleting a public record takes it off the site: only those who may unpublish may do it.
@@ -297,3 +319,15 @@ class TranslationStatusAdminMixin:
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+class AllOrNothingImportMixin(ImportExportMixin):
+    """Import and export, where the confirmed import too rolls back whole on any invalid row.
+
+    django-import-export passes ``rollback_on_validation_errors`` to the preview only; a row
+    that became invalid between preview and confirmation would otherwise be dropped while the
+    others were saved.
+    """
+
+    def get_import_data_kwargs(self, **kwargs):
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}

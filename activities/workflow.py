@@ -86,7 +86,8 @@ def transition_error(*, user, model, current, target, values):
             "from": Status(current).label,
             "to": Status(target).label,
         }
-    if target == Status.PUBLISHED and current != Status.PUBLISHED:
+    # Checked on every save of a published record too: a public record never loses a language.
+    if target == Status.PUBLISHED:
         missing = missing_for_publication(model, values)
         if missing:
             return gettext(

@@ -140,7 +140,7 @@ class NewsletterAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
         )
 
     @admin.action(description=_("Fill from period: add the period's published activities"),
-                  permissions=("change",))
+                  permissions=("edit",))
     def fill_from_period(self, request, queryset):
         for newsletter in queryset:
             added = newsletter_fill_from_period(newsletter=newsletter)

@@ -3,10 +3,9 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
-from import_export.admin import ImportExportMixin
 
 from activities.admin import ChineseTranslationFilter, TabbedTranslationAdmin
-from activities.admin_workflow import TranslationStatusFilter
+from activities.admin_workflow import AllOrNothingImportMixin, TranslationStatusFilter
 
 from .models import PartnerAgency
 from .resources import PartnerAgencyResource
@@ -29,7 +28,7 @@ class PartnerAgencyAdminForm(forms.ModelForm):
 
 
 @admin.register(PartnerAgency)
-class PartnerAgencyAdmin(ImportExportMixin, TabbedTranslationAdmin):
+class PartnerAgencyAdmin(AllOrNothingImportMixin, TabbedTranslationAdmin):
     form = PartnerAgencyAdminForm
     resource_classes = (PartnerAgencyResource,)
     # Many agencies have no Chinese acronym, so only the name and description count.

@@ -225,3 +225,22 @@ def test_admin_export_follows_the_list_filter_and_has_both_languages(admin_clien
     slugs = [row[header.index("slug")] for row in body]
     assert slugs == ["in-2022"]
     assert body[0][header.index("title_zh_hans")] == title
+
+
+def test_admin_confirm_rolls_back_whole_when_a_row_became_invalid(client, phase):
+    """A row valid at the preview but not at confirmation (the phase was shortened meanwhile)."""
+    client.force_login(StaffFactory(group="Editors"))
+    data = dataset(event_row("early", start_date="2020-03-01", end_date="2020-03-02"), event_row("late"))
+    upload = SimpleUploadedFile("events.csv", data.csv.encode(), content_type="text/csv")
+    form = {"import_file": upload, "format": "0", "resource": "0"}
+    preview = client.post(reverse("admin:activities_event_import"), form, **EN)
+    confirm = preview.context["confirm_form"]
+    phase.end_date = datetime.date(2021, 12, 31)
+    phase.save()
+
+    client.post(
+        reverse("admin:activities_event_process_import"),
+        {name: confirm[name].value() for name in confirm.fields},
+    )
+
+    assert Event.objects.count() == 0

@@ -12,8 +12,8 @@ from activities.enums import Status
 from activities.models import Event
 from activities.services import event_save, event_transition
 from activities.workflow import allowed_statuses, may_move
-from newsletters.models import Newsletter
-from tests.factories import EventFactory, NewsletterFactory, PhaseFactory, StaffFactory
+from newsletters.models import Newsletter, SectionEvent
+from tests.factories import EventFactory, NewsletterFactory, PhaseFactory, PillarFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -340,3 +340,69 @@ def test_publisher_may_delete_a_public_record(client):
     client.post(reverse("admin:activities_event_delete", args=[public.pk]), {"post": "yes"})
 
     assert not Event.objects.filter(pk=public.pk).exists()
+
+
+# --- Paths around the limits (found in review) ------------------------------------------------
+
+
+def test_translator_cannot_restore_an_earlier_version(client):
+    event = EventFactory(start_date=datetime.date(2022, 5, 1), end_date=datetime.date(2022, 5, 11))
+    first = event.history.earliest()
+    event.start_date = datetime.date(2022, 5, 10)
+    event.save()
+    client.force_login(StaffFactory(group="Translators"))
+    url = reverse("admin:activities_event_simple_history", args=[event.pk, first.history_id])
+
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"title_en": event.title_en, "title_zh_hans": "旧"}).status_code == 403
+    assert Event.objects.get(pk=event.pk).start_date == datetime.date(2022, 5, 10)
+
+
+def test_translator_opens_a_phase_with_its_pillars(client):
+    phase = PhaseFactory()
+    PillarFactory(phase=phase)
+    client.force_login(StaffFactory(group="Translators"))
+
+    assert client.get(change_url(phase), **EN).status_code == 200
+
+
+def test_translator_cannot_fill_a_newsletter_from_its_period(client):
+    year = (datetime.date(2022, 1, 1), datetime.date(2022, 12, 31))
+    newsletter = NewsletterFactory(period_start=year[0], period_end=year[1])
+    EventFactory(phase=newsletter.phase)
+    fill = {"action": "fill_from_period", "_selected_action": [newsletter.pk]}
+
+    client.force_login(StaffFactory(group="Translators"))
+    client.post(changelist_url(Newsletter), fill)
+    assert not SectionEvent.objects.filter(section__newsletter=newsletter).exists()
+
+    client.force_login(StaffFactory(group="Editors"))
+    client.post(changelist_url(Newsletter), fill)
+    assert SectionEvent.objects.filter(section__newsletter=newsletter).count() == 1
+
+
+def test_a_published_activity_cannot_lose_its_chinese(client):
+    client.force_login(StaffFactory(group="Editors"))
+    event = EventFactory(status=Status.PUBLISHED)
+
+    response = client.post(change_url(event), form_data(client, event, summary_zh_hans=""), **EN)
+
+    assert response.status_code == 200
+    assert "Chinese summary" in response.content.decode()
+    assert Event.objects.get(pk=event.pk).summary_zh_hans == "关于移民的研讨会。"
+
+
+def test_editor_cannot_move_the_publication_date(client):
+    later = timezone.now() + datetime.timedelta(days=30)
+    event = EventFactory(status=Status.PUBLISHED, published_at=later)
+    client.force_login(StaffFactory(group="Editors"))
+    data = form_data(client, event, title_en="Edited title")
+    assert "published_at_0" not in data  # read-only for editors
+    data["published_at_0"], data["published_at_1"] = "2022-01-01", "00:00:00"
+
+    client.post(change_url(event), data)
+
+    event.refresh_from_db()
+    assert event.title_en == "Edited title"
+    assert event.published_at == later
+    assert not Event.objects.published().filter(pk=event.pk).exists()
