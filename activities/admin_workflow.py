@@ -15,6 +15,7 @@ from import_export.admin import ImportExportMixin
 
 from . import workflow
 from .enums import Status
+from .services import stored_status
 from .translation_status import (
     LANGUAGES,
     confirm_translations,
@@ -160,7 +161,7 @@ class WorkflowAdminMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        current = self._stored_status(obj)
+        current = stored_status(obj) if obj is not None else Status.DRAFT
         field = form.base_fields.get("status")
         if field is not None:
             allowed = workflow.allowed_statuses(request.user, self.model, current)
@@ -168,12 +169,6 @@ class WorkflowAdminMixin:
         form.workflow_user = request.user
         form.workflow_current = current
         return form
-
-    def _stored_status(self, obj):
-        if obj is None or obj.pk is None:
-            return Status.DRAFT
-        stored = self.model._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
-        return stored or Status.DRAFT
 
     def _move(self, request, queryset, status):
         done, refused = 0, []

@@ -160,6 +160,18 @@ def _not_found(what):
     raise HttpError(404, f"No published {what} with this identifier.")
 
 
+def _one(request, response, language, find, key, serialize, what):
+    """The answer for one record: ``find(key)``, 404 when it is not published, else serialise it."""
+
+    def build():
+        record = find(key)
+        if record is None:
+            _not_found(what)
+        return serialize(record, language)
+
+    return _answer(request, response, language, build)
+
+
 NumberPath = Path(..., ge=0, le=32767)
 SlugPath = Path(..., max_length=160, pattern=r"^[-a-zA-Z0-9_]+$")
 FiltersQuery = Query(...)
@@ -204,14 +216,7 @@ def get_phase(
     request: HttpRequest, response: HttpResponse, number: int = NumberPath, lang: Lang | None = LangParam
 ):
     language = requested_language(request, lang)
-
-    def build():
-        phase = queries.phase(number)
-        if phase is None:
-            _not_found("phase")
-        return serializers.phase(phase, language)
-
-    return _answer(request, response, language, build)
+    return _one(request, response, language, queries.phase, number, serializers.phase, "phase")
 
 
 @api.get("/pillars", response={200: s.PillarPage, **LIST_ERRORS}, by_alias=True, tags=["pillars"])
@@ -240,14 +245,7 @@ def get_pillar(
     request: HttpRequest, response: HttpResponse, slug: str = SlugPath, lang: Lang | None = LangParam
 ):
     language = requested_language(request, lang)
-
-    def build():
-        pillar = queries.pillar(slug)
-        if pillar is None:
-            _not_found("pillar")
-        return serializers.pillar(pillar, language)
-
-    return _answer(request, response, language, build)
+    return _one(request, response, language, queries.pillar, slug, serializers.pillar, "pillar")
 
 
 @api.get("/activities", response={200: s.ActivityPage, **LIST_ERRORS}, by_alias=True, tags=["activities"])
@@ -281,14 +279,7 @@ def get_activity(
     request: HttpRequest, response: HttpResponse, slug: str = SlugPath, lang: Lang | None = LangParam
 ):
     language = requested_language(request, lang)
-
-    def build():
-        event = queries.activity(slug)
-        if event is None:
-            _not_found("activity")
-        return serializers.activity_detail(event, language)
-
-    return _answer(request, response, language, build)
+    return _one(request, response, language, queries.activity, slug, serializers.activity_detail, "activity")
 
 
 @api.get("/agencies", response={200: s.AgencyPage, **LIST_ERRORS}, by_alias=True, tags=["partner agencies"])
@@ -315,14 +306,7 @@ def get_agency(
     request: HttpRequest, response: HttpResponse, slug: str = SlugPath, lang: Lang | None = LangParam
 ):
     language = requested_language(request, lang)
-
-    def build():
-        agency = queries.agency(slug)
-        if agency is None:
-            _not_found("partner agency")
-        return serializers.agency(agency, language)
-
-    return _answer(request, response, language, build)
+    return _one(request, response, language, queries.agency, slug, serializers.agency, "partner agency")
 
 
 @api.get("/newsletters", response={200: s.NewsletterPage, **LIST_ERRORS}, by_alias=True, tags=["newsletters"])
@@ -351,11 +335,5 @@ def get_newsletter(
 ):
     """One issue with its sections and the slugs of the published activities each presents."""
     language = requested_language(request, lang)
-
-    def build():
-        issue = queries.newsletter(number)
-        if issue is None:
-            _not_found("newsletter issue")
-        return serializers.newsletter_detail(issue, language)
-
-    return _answer(request, response, language, build)
+    serialize = serializers.newsletter_detail
+    return _one(request, response, language, queries.newsletter, number, serialize, "newsletter issue")
