@@ -46,9 +46,9 @@ def bump_generation(**kwargs):
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
-def _key(kind, *parts):
+def _key(kind, *parts, current=None):
     digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
-    return f"page-cache:{kind}:{generation()}:{digest}"
+    return f"page-cache:{kind}:{current or generation()}:{digest}"
 
 
 def _cacheable_request(request):
@@ -110,6 +110,24 @@ def cached_value(label, compute):
     return value
 
 
+def remembered_many(kind, labels, compute_missing):
+    """Many remembered values at once: {label: value}, one cache read for all of them.
+
+    ``compute_missing(labels)`` returns {label: value} for the labels not remembered yet; they
+    are stored until content changes, like ``cached_value``.
+    """
+    current = generation()
+    keys = {label: _key(kind, label, current=current) for label in labels}
+    found = cache.get_many(list(keys.values()))
+    values = {label: found[key] for label, key in keys.items() if key in found}
+    missing = [label for label in labels if label not in values]
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many({keys[label]: computed[label] for label in missing}, COUNT_TIMEOUT)
+        values.update(computed)
+    return values
+
+
 def cached_count(queryset, *, label=""):
     """queryset.count(), remembered until content changes; keyed on the query's SQL."""
     sql, params = queryset.query.sql_with_params()
@@ -146,13 +164,21 @@ class CachedCountPaginator(Paginator):
 
     Staff reach list views uncached, and anonymous readers hit new query strings: the count
     (a scan of every matching row) is the part of a list page that grows with the data.
+    ``count_label``, when given, names the filter state (it saves compiling the query to find
+    the remembered count); it must change whenever the query would.
     """
+
+    def __init__(self, *args, count_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_label = count_label
 
     @functools.cached_property
     def count(self):
-        if isinstance(self.object_list, QuerySet):
+        if not isinstance(self.object_list, QuerySet):
+            return super().count
+        if self.count_label is None:
             return cached_count(self.object_list, label="paginator")
-        return super().count
+        return cached_value(f"count:{self.count_label}", self.object_list.count)
 
 
 def _to_the_minute(value):

@@ -21,7 +21,7 @@ LATEST_ON_HOME = 6
 RELATED_LIMIT = 4
 
 
-def _ordered_pillars():
+def ordered_pillars():
     return Pillar.objects.select_related("phase").order_by("phase__number", "order")
 
 
@@ -31,7 +31,7 @@ def published_events():
         Event.objects.published()
         .select_related("phase")
         .prefetch_related(
-            Prefetch("pillars", queryset=_ordered_pillars()),
+            Prefetch("pillars", queryset=ordered_pillars()),
             Prefetch("photos", queryset=Photo.objects.order_by("order", "id"), to_attr="photo_list"),
         )
         .order_by("-start_date", "-id")
@@ -55,7 +55,7 @@ def is_public(event):
 
 def pillars_with_published_events():
     published = Event.objects.published().filter(pillars=OuterRef("pk"))
-    return _ordered_pillars().filter(Exists(published))
+    return ordered_pillars().filter(Exists(published))
 
 
 @dataclass
@@ -179,7 +179,7 @@ def event_for_detail(slug, *, include_drafts=False):
     return (
         events.select_related("phase")
         .prefetch_related(
-            Prefetch("pillars", queryset=_ordered_pillars()),
+            Prefetch("pillars", queryset=ordered_pillars()),
             Prefetch(
                 "agency_roles",
                 queryset=EventAgency.objects.select_related("agency").order_by("order", "id"),

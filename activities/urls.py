@@ -2,7 +2,6 @@ from django.urls import path
 
 from . import open_data_views, syndication_views, views
 from .feeds import ActivityFeed
-from .page_cache import CachedCountPaginator
 from .page_cache import cache_page_for_anonymous as cached
 
 app_name = "activities"
@@ -11,7 +10,7 @@ urlpatterns = [
     path("", cached(views.HomeView.as_view()), name="home"),
     path(
         "activities/",
-        cached(views.EventListView.as_view(paginator_class=CachedCountPaginator)),
+        cached(views.EventListView.as_view()),
         name="list",
     ),
     path("activities/feed/", ActivityFeed(), name="feed"),

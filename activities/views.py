@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.utils.translation import gettext
+from django.template.loader import render_to_string
+from django.utils.translation import get_language, gettext
 from django.views.generic import ListView, TemplateView
 
 from . import selectors
@@ -23,6 +24,13 @@ class PaginatedListMixin:
 
     def get_paginate_by(self, queryset):
         return settings.ACTIVITIES_PER_PAGE
+
+    def count_label(self):
+        """What names this list's filter state for the remembered count (None: its SQL does)."""
+        return None
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, count_label=self.count_label(), **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -55,12 +63,28 @@ class EventListView(PaginatedListMixin, ListView):
         )
         return self.filterset.qs
 
+    def count_label(self):
+        # The query string is the filter state: the same one always selects the same rows.
+        return f"activities:{_query_without_page(self.request)}"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
         # A filter that did not validate still deserves a way back to the whole list.
-        context["has_filters"] = bool(self.filterset.active_filters() or self.filterset.form.errors)
-        context["query_without_page"] = _query_without_page(self.request)
+        # (An unbound filter set never builds its form here: the drawn form is remembered.)
+        context["has_filters"] = self.filterset.is_bound and bool(
+            self.filterset.active_filters() or self.filterset.form.errors
+        )
+        context["query_without_page"] = query = _query_without_page(self.request)
+        # Drawing the form (its selects hold every year, city and agency) takes longer than
+        # finding the page's activities: it is the same on every page of a filter state.
+        context["filter_form"] = cached_value(
+            f"filter-form:{get_language()}:{query}",
+            lambda: render_to_string(
+                "includes/activity_filters.html",
+                {"filter": self.filterset, "has_filters": context["has_filters"]},
+            ),
+        )
         return context
 
 

@@ -10,11 +10,7 @@ from partners.models import PartnerAgency
 
 from ..enums import SPEAKING_ROLES
 from ..models import Event, EventAgency, Participant, Phase, Photo, Pillar
-from ..selectors import published_in
-
-
-def _ordered_pillars():
-    return Pillar.objects.select_related("phase").order_by("phase__number", "order")
+from ..selectors import ordered_pillars, published_in
 
 
 def phases():
@@ -29,7 +25,7 @@ def phase(number):
 
 def pillars(*, phase_number=None):
     queryset = (
-        _ordered_pillars()
+        ordered_pillars()
         .annotate(published=Count("events", filter=published_in("events"), distinct=True))
         .order_by("phase__number", "order", "id")
     )
@@ -48,7 +44,7 @@ def activities():
         Event.objects.published()
         .select_related("phase")
         .prefetch_related(
-            Prefetch("pillars", queryset=_ordered_pillars()),
+            Prefetch("pillars", queryset=ordered_pillars()),
             Prefetch(
                 "agency_roles",
                 queryset=EventAgency.objects.select_related("agency").order_by("order", "id"),
