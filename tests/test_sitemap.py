@@ -22,19 +22,33 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.
 HOST = "http://testserver"
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
+def fetch_xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 -- our own test server's answer
+    return ET.fromstring(response.content)  # noqa: S314 -- our own test server's answer
+
+
+def section_urls(client):
+    """The files the sitemap index at /sitemap.xml names, as paths with their query."""
+    index = fetch_xml(client, "/sitemap.xml")
+    assert index.tag == f"{{{NS['sm']}}}sitemapindex"
+    return [loc.removeprefix(HOST) for loc in (node.text for node in index.findall("sm:sitemap/sm:loc", NS))]
+
+
+def sitemap(client):
+    """Every entry of every file the index names, by address."""
     entries = {}
-    for url in root.findall("sm:url", NS):
-        location = url.findtext("sm:loc", namespaces=NS)
-        assert location not in entries, f"{location} listed twice"
-        entries[location] = {
-            "lastmod": url.findtext("sm:lastmod", namespaces=NS),
-            "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
-        }
+    for url in section_urls(client):
+        for node in fetch_xml(client, url).findall("sm:url", NS):
+            location = node.findtext("sm:loc", namespaces=NS)
+            assert location not in entries, f"{location} listed twice"
+            entries[location] = {
+                "lastmod": node.findtext("sm:lastmod", namespaces=NS),
+                "alternates": {
+                    link.get("hreflang"): link.get("href") for link in node.findall("xhtml:link", NS)
+                },
+            }
     return entries
 
 
@@ -126,8 +140,52 @@ def test_sitemap_queries_do_not_grow_with_the_records(client, count, django_asse
     PartnerAgencyFactory.create_batch(count)
     NewsletterFactory.create_batch(count, phase=phase)
 
-    # One query per section: activities, phases, pillars, partners, newsletters.
-    with django_assert_max_num_queries(5):
+    # The index: a latest change and a count of pages for each section with dates (two
+    # queries each: phases, pillars, newsletters read their few rows twice); the pages have none.
+    # Then one query per section file, two for those read a page at a time (a count, the page).
+    with django_assert_max_num_queries(10):
+        urls = section_urls(client)
+    with django_assert_max_num_queries(7):
         entries = sitemap(client)
+    assert len(urls) == 6
 
     assert sum("/activities/seminar-" in location for location in entries) == 2 * count
+
+
+def test_a_large_section_continues_over_several_files(client, site, monkeypatch):
+    from activities.sitemaps import PortalSitemap
+
+    EventFactory.create_batch(4, phase=site["phase"])
+    # Five public activities in two languages: ten addresses, three to a file.
+    monkeypatch.setattr(PortalSitemap, "limit", 3)
+
+    urls = section_urls(client)
+    activity_files = [url for url in urls if url.startswith("/sitemap-activities.xml")]
+
+    assert activity_files == [
+        "/sitemap-activities.xml",
+        "/sitemap-activities.xml?p=2",
+        "/sitemap-activities.xml?p=3",
+        "/sitemap-activities.xml?p=4",
+    ]
+    seen = []
+    for url in activity_files:
+        root = fetch_xml(client, url)
+        seen += [node.findtext("sm:loc", namespaces=NS) for node in root.findall("sm:url", NS)]
+    assert len(seen) == len(set(seen)) == 10
+    # Each activity comes in both languages, and each file holds at most three addresses.
+    assert {loc.split("/", 4)[3] for loc in seen} == {"en", "zh-hans"}
+    assert client.get("/sitemap-activities.xml?p=5").status_code == 404
+    assert client.get("/sitemap-activities.xml?p=x").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_the_index_dates_each_section_by_its_latest_change(client, site):
+    index = fetch_xml(client, "/sitemap.xml")
+    dates = {
+        node.findtext("sm:loc", namespaces=NS).removeprefix(HOST): node.findtext("sm:lastmod", namespaces=NS)
+        for node in index.findall("sm:sitemap", NS)
+    }
+
+    assert dates["/sitemap-activities.xml"].startswith(site["event"].updated_at.date().isoformat())
+    assert dates["/sitemap-partners.xml"].startswith(site["agency"].updated_at.date().isoformat())

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities.models import Event, Phase, Photo, Pillar
+from activities.sitemaps import SITEMAPS
 from newsletters.models import Newsletter, NewsletterSection
 from partners.models import PartnerAgency
 from tests import factories
@@ -124,6 +125,7 @@ def _urls(world):
                 reverse("activities:export_xlsx"),
             ]
     pages += ["/sitemap.xml", "/activities.iati.xml", "/robots.txt"]
+    pages += [f"/sitemap-{section}.xml" for section in SITEMAPS]
     for lang in ("en", "zh-hans"):
         pages += [
             f"/api/activities?lang={lang}",

@@ -40,6 +40,7 @@ PUBLIC_URLS = [
     "/en/newsletters/42/",
     "/en/newsletters/42/email/",
     "/sitemap.xml",
+    "/sitemap-activities.xml",
     "/robots.txt",
     "/activities.iati.xml",
     "/api/",
