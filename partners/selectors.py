@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch
 from django.utils.translation import get_language
 
 from activities.models import EventAgency
+from activities.page_cache import cached_value
 from activities.selectors import published_events, published_in
 
 from .models import PartnerAgency
@@ -17,12 +18,27 @@ def name_ordering():
 
 
 def agencies_for_list():
-    """Every agency with its parent and its number of published activities, in one query."""
-    return (
-        PartnerAgency.objects.select_related("parent")
-        .annotate(published_events=Count("events", filter=published_in("events"), distinct=True))
-        .order_by(*name_ordering())
+    """Every agency with its parent and its number of published activities (``published_events``).
+
+    Counting reads every agency role of every published activity (400 ms at 100,000 activities
+    on PostgreSQL): the counts are remembered until content changes, the agencies are one query.
+    """
+    counts = cached_value("published-by-agency", published_events_by_agency)
+    agencies = list(PartnerAgency.objects.select_related("parent").order_by(*name_ordering()))
+    for agency in agencies:
+        agency.published_events = counts.get(agency.pk, 0)
+    return agencies
+
+
+def published_events_by_agency():
+    """{agency id: how many published activities name it}, in one query."""
+    rows = (
+        EventAgency.objects.filter(published_in("event"))
+        .values("agency")
+        .annotate(events=Count("event", distinct=True))
+        .values_list("agency", "events")
     )
+    return dict(rows)
 
 
 def agency_for_detail(slug):

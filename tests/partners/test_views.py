@@ -101,13 +101,33 @@ def test_list_query_count_does_not_grow(client, agencies, django_assert_num_quer
         for agency in PartnerAgencyFactory.create_batch(count, parent=agencies["mps"]):
             EventAgencyFactory(agency=agency, event=agencies["visit"])
 
+    # The agencies, and the published activities counted per agency (remembered after that).
     create(1)
-    with django_assert_num_queries(1) as one:
+    with django_assert_num_queries(2) as one:
         client.get("/en/partners/")
     create(5)
-    with django_assert_num_queries(1) as many:
+    with django_assert_num_queries(2) as many:
         client.get("/zh-hans/partners/")
     assert len(one.captured_queries) == len(many.captured_queries) <= MAX_QUERIES
+
+
+def test_list_counts_are_remembered_until_content_changes(client, agencies, django_assert_num_queries):
+    client.get("/en/partners/")
+    with django_assert_num_queries(1):
+        response = client.get("/zh-hans/partners/")
+    assert counts_in(response)["mps"] == 0
+
+    EventAgencyFactory(agency=agencies["mps"], event=agencies["visit"])
+
+    assert counts_in(client.get("/en/partners/"))["mps"] == 1
+
+
+def counts_in(response):
+    return {
+        agency.slug: agency.published_events
+        for _side, members in response.context["groups"]
+        for agency in members
+    }
 
 
 def test_detail_shows_agency_parent_children_and_activities_with_roles(client, agencies):
