@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlparse
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -33,6 +34,7 @@ from .selectors import (
     newsletter_is_public,
     newsletter_reload,
 )
+from .templatetags.newsletter_tags import STORED_FILE_SCHEME
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ LONG_TEXT = 900
 # Photos are scaled down before they go into the PDF: a camera original would make the file
 # heavy and the rendering slow, and 1600 pixels is plenty for half an A4 page.
 MAX_PHOTO_PIXELS = 1600
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
 
 
 class ExportError(Exception):
@@ -295,30 +298,44 @@ def _allowed_roots():
 
 
 class LocalFilesFetcher(URLFetcher):
-    """Reads only our own media and static files: the PDF renderer never touches the network."""
+    """Reads only our own media and static files: the PDF renderer never touches the network.
+
+    Media in object storage (``stored:<name>`` addresses, see ``file_uri``) are opened through
+    the media storage with its own credentials, never fetched by URL.
+    """
 
     def __init__(self):
-        super().__init__(allowed_protocols={"file", "data"})
+        super().__init__(allowed_protocols={"file", "data", STORED_FILE_SCHEME})
         self.roots = _allowed_roots()
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
             return super().fetch(url, headers)
         parsed = urlparse(url)
+        if parsed.scheme == STORED_FILE_SCHEME:
+            return self._stored(url, unquote(parsed.path))
         if parsed.scheme != "file":
             raise ValueError(f"Refusing to fetch {url}: only local media and static files are read.")
         path = Path(unquote(parsed.path)).resolve()
         if not any(path.is_relative_to(root) for root in self.roots):
             raise ValueError(f"Refusing to read {path}: outside the media and static folders.")
-        if path.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}:
-            return self._photo(url, path)
+        if path.suffix.lower() in PHOTO_SUFFIXES:
+            with path.open("rb") as file:
+                return self._photo(url, file)
         return super().fetch(url, headers)
 
-    def _photo(self, url, path):
-        with Image.open(path) as image:
+    def _stored(self, url, name):
+        if Path(name).suffix.lower() not in PHOTO_SUFFIXES:
+            raise ValueError(f"Refusing to read {name} from the media storage: only photos are shown.")
+        with default_storage.open(name, "rb") as file:
+            return self._photo(url, file)
+
+    def _photo(self, url, file):
+        with Image.open(file) as image:
             if max(image.size) <= MAX_PHOTO_PIXELS and image.format in {"JPEG", "PNG"}:
                 mime = Image.MIME[image.format]
-                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+                file.seek(0)
+                return URLFetcherResponse(url, file.read(), {"Content-Type": mime})
             image.thumbnail((MAX_PHOTO_PIXELS, MAX_PHOTO_PIXELS))
             buffer = io.BytesIO()
             image.convert("RGB").save(buffer, "JPEG", quality=82)

@@ -2,6 +2,7 @@
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -19,12 +20,22 @@ def absolute_url(path):
     return absolute(str(path))
 
 
+# Files kept in object storage (S3) have no path on disk: the PDF's fetcher opens them through
+# the storage, from addresses "stored:<name>".
+STORED_FILE_SCHEME = "stored"
+
+
 @register.filter
 def file_uri(field_file):
-    """The file:// address of a stored file, which the PDF renderer reads from disk."""
+    """Where the PDF renderer reads a stored file: its file:// address on disk, or, when the
+    storage has no disk (S3), a ``stored:`` address that the PDF's fetcher opens through it."""
+    if not field_file:
+        return ""
     try:
         return Path(field_file.path).resolve().as_uri()
-    except (ValueError, NotImplementedError):
+    except NotImplementedError:
+        return f"{STORED_FILE_SCHEME}:{quote(field_file.name)}"
+    except ValueError:
         return ""
 
 

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, default_storage
 from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
 from activities.enums import Status
+from activities.models import Photo
 from newsletters.exporters import (
     EmailExporter,
     ExportError,
@@ -270,3 +273,62 @@ def test_pdf_fonts_are_the_committed_files():
         path = Path(uri.removeprefix("file://"))
         assert path.is_file()
         assert path.parent == Path(settings.BASE_DIR, "static", "fonts").resolve()
+
+
+IN_MEMORY = "tests.newsletters.test_exporters.ObjectStorage"
+
+
+class ObjectStorage(Storage):
+    """Files with no disk behind them, like S3 through django-storages: names, never a path."""
+
+    files = {}
+
+    def _save(self, name, content):
+        self.files[name] = content.read()
+        return name
+
+    def _open(self, name, mode="rb"):
+        return ContentFile(self.files[name], name=name)
+
+    def exists(self, name):
+        return name in self.files
+
+    def delete(self, name):
+        self.files.pop(name, None)
+
+    def size(self, name):
+        return len(self.files[name])
+
+    def url(self, name):
+        return f"https://media.example.org/{name}"
+
+
+def _pdf_images(content):
+    """How many pictures the PDF's pages draw."""
+    reader = PdfReader(io.BytesIO(content))
+    return sum(len(page.images) for page in reader.pages)
+
+
+def test_pdf_shows_the_same_photos_from_disk_and_from_object_storage(issue, settings):
+    on_disk = _pdf_images(PdfExporter().render(issue, "en"))
+    files = {photo.image.name: photo.image.read() for photo in Photo.objects.all()}
+    # Object storage keeps no file on disk: no photo has a path any more.
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": IN_MEMORY}}
+    for name, content in files.items():
+        assert default_storage.save(name, ContentFile(content)) == name
+    with pytest.raises(NotImplementedError):
+        Path(Photo.objects.first().image.path)
+
+    in_storage = _pdf_images(PdfExporter().render(issue, "en"))
+
+    assert on_disk > 0
+    assert in_storage == on_disk
+
+
+def test_pdf_fetcher_reads_only_photos_from_object_storage(settings):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": IN_MEMORY}}
+
+    default_storage.save("documents/report.pdf", ContentFile(b"%PDF-1.4"))
+
+    with pytest.raises(ValueError, match="only photos"):
+        LocalFilesFetcher().fetch("stored:documents/report.pdf")
