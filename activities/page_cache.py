@@ -14,6 +14,7 @@ an activity scheduled for a future publication time appears.
 import functools
 import hashlib
 import re
+import time
 from datetime import datetime
 
 from django.core.cache import cache
@@ -31,10 +32,13 @@ _MISSING = object()  # a remembered value may be None
 
 
 def generation():
+    """The current generation. If the cache lost it (a restart, an eviction), it starts again
+    from the clock in milliseconds, above any number used before, so no entry stored under an
+    earlier generation is ever read again (edits add 1 each, far slower than the clock)."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
+        value = cache.get(GENERATION_KEY)
     return value
 
 
@@ -43,7 +47,7 @@ def bump_generation(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        generation()
 
 
 def _key(kind, *parts, current=None):

@@ -96,3 +96,21 @@ def test_list_count_is_remembered_per_filter_state(admin_client):
     EventFactory()
     response = admin_client.get(_list_url())
     assert response.context["paginator"].count == 4
+
+
+def test_a_lost_generation_never_brings_back_pages_stored_before(client):
+    from activities.page_cache import GENERATION_KEY
+
+    event = EventFactory(title_en="Before the change")
+    assert b"Before the change" in client.get(_list_url()).content
+    before = cache.get(GENERATION_KEY)
+    # The cache drops the generation (an eviction, a restart of Redis), then content changes
+    # without a signal reaching this process's cache (another server, a raw update).
+    cache.delete(GENERATION_KEY)
+    Event.objects.filter(pk=event.pk).update(title_en="After the change")
+
+    html = client.get(_list_url()).content
+
+    assert cache.get(GENERATION_KEY) > before
+    assert b"After the change" in html
+    assert b"Before the change" not in html
