@@ -38,6 +38,12 @@ def published_events():
     )
 
 
+def listed_events():
+    """Published activities, newest first, for lists drawn as cards: ``activity_cards`` reads
+    only their ids and loads what a card shows for the cards it does not remember."""
+    return Event.objects.published().order_by("-start_date", "-id")
+
+
 def published_in(relation):
     """A Q keeping only the published activities reached through ``relation`` (e.g. "events")."""
     now = timezone.now()
@@ -153,7 +159,7 @@ def phases_with_pillars():
 @dataclass
 class HomeOverview:
     phases: list
-    latest: list
+    latest: object  # a queryset of the newest published activities
     figures: KeyFigures
 
 
@@ -162,7 +168,8 @@ def home_overview():
     PostgreSQL) and are remembered until content changes (page_cache.cached_value)."""
     return HomeOverview(
         phases=list(phases_with_pillars()),
-        latest=list(published_events()[:LATEST_ON_HOME]),
+        # A queryset: the cards read only its ids when they are remembered (activity_cards).
+        latest=listed_events()[:LATEST_ON_HOME],
         figures=cached_value("key-figures", key_figures),
     )
 
@@ -254,7 +261,7 @@ def events_of_pillar(pillar):
     only pillars of its own phase (``services.pillar_phase_error``), so naming the phase lets
     the database skip other phases' activities without looking up their pillars: 130 -> 55 ms
     for a pillar of the oldest phase at 100,000 activities on PostgreSQL."""
-    return published_events().filter(phase_id=pillar.phase_id, pillars=pillar)
+    return listed_events().filter(phase_id=pillar.phase_id, pillars=pillar)
 
 
 def count_published_by_pillar(pillars):

@@ -59,7 +59,7 @@ class EventListView(PaginatedListMixin, ListView):
 
     def get_queryset(self):
         self.filterset = EventFilter(
-            self.request.GET or None, queryset=selectors.published_events(), request=self.request
+            self.request.GET or None, queryset=selectors.listed_events(), request=self.request
         )
         return self.filterset.qs
 
