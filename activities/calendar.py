@@ -12,7 +12,7 @@ import datetime
 
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
 from .enums import DatePrecision
@@ -72,7 +72,8 @@ class EventCalendarExporter:
             calendar.add("x-wr-calname", name)
             if self.description:
                 calendar.add("description", str(self.description))
-                calendar.add("x-wr-caldesc", str(self.description))
+                # icalendar writes an X- property unescaped, where a line break would end it: TEXT.
+                calendar.add("x-wr-caldesc", vText(str(self.description)))
             # Subscribed calendars ask again once a day: activities change rarely.
             calendar.add("refresh-interval", datetime.timedelta(days=1), parameters={"VALUE": "DURATION"})
             calendar.add("x-published-ttl", "P1D")
@@ -92,17 +93,18 @@ class EventCalendarExporter:
         title, title_lang = resolve_translation(event, "title")
         component.add("summary", title, parameters={"LANGUAGE": HTML_LANG.get(title_lang, title_lang)})
         location = place_text(event)
-        component.add("description", self._description(event, location))
+        url = self.base_url + event.get_absolute_url()
+        component.add("description", self._description(event, location, url))
         if location:
             component.add("location", location)
-        component.add("url", self.base_url + event.get_absolute_url())
+        component.add("url", url)
         categories = [event.get_type_display(), *(pillar.name for pillar in event.pillars.all())]
         component.add("categories", [str(category) for category in categories])
         component.add("status", "CONFIRMED")
         component.add("transp", "TRANSPARENT")
         return component
 
-    def _description(self, event, location):
+    def _description(self, event, location, url):
         dates = format_date_range(event.start_date, event.end_date, event.date_precision)
         paragraphs = []
         if event.date_precision == DatePrecision.MONTH:
@@ -126,6 +128,6 @@ class EventCalendarExporter:
         details = [gettext("Dates: %(dates)s") % {"dates": dates}]
         if location:
             details.append(gettext("Place: %(place)s") % {"place": location})
-        details.append(self.base_url + event.get_absolute_url())
+        details.append(url)
         paragraphs.append("\n".join(details))
         return "\n\n".join(paragraphs)

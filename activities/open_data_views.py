@@ -1,7 +1,9 @@
 """Insight and open data: the statistics dashboard, the activity downloads and the IATI export."""
 
+from contextlib import closing
+
 from django import forms
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -97,9 +99,29 @@ def _describe(filterset):
 
 
 def exporter_response(exporter):
-    response = HttpResponse(exporter.render(), content_type=exporter.content_type)
+    """The export as a download: whole if it fits in one piece, streamed piece by piece if not.
+
+    A small selection goes out with its length. A large one starts at once and never sits whole
+    in memory; its first pieces are made here, so a failing query is still an error page rather
+    than a cut-off file.
+    """
+    chunks = exporter.chunks()
+    first = next(chunks)
+    second = next(chunks, None)
+    if second is None:
+        response = HttpResponse(first, content_type=exporter.content_type)
+    else:
+        response = StreamingHttpResponse(_stream(first, second, chunks), content_type=exporter.content_type)
     response["Content-Disposition"] = f'{exporter.disposition}; filename="{exporter.filename}"'
     return response
+
+
+def _stream(first, second, rest):
+    # Closing the response (the client went away) closes the export and its database cursor.
+    with closing(rest):
+        yield first
+        yield second
+        yield from rest
 
 
 class ActivityCSVView(ActivityExportView):

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import urlencode
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.views import View
 
 from .calendar import EventCalendarExporter
@@ -20,6 +21,11 @@ from .models import Event, Pillar
 
 # The parameter that sorts rather than selects: a subscription is always newest first.
 ORDERING_PARAMETER = "sort"
+# Activities in a subscribed calendar at most. Calendar applications fetch the whole file at every
+# refresh: the whole portal (100,000 activities at the scale we plan for) is 60 MB and a minute to
+# build, far more than Google Calendar or Outlook will take, while a reader looks at the months
+# around today. 1,000 are 0.7 MB, under a second; the CSV download has the rest.
+CALENDAR_LIMIT = 1000
 
 
 @dataclass
@@ -93,16 +99,36 @@ def calendar_response(exporter):
 
 
 class ActivityCalendarView(View):
-    """Every published activity matching the list's filters, as one calendar to subscribe to."""
+    """The published activities matching the list's filters, as one calendar to subscribe to.
+
+    At most CALENDAR_LIMIT of them, the latest by start date; the calendar's description says so
+    when the selection holds more, and links the CSV download of the same selection.
+    """
 
     def get(self, request):
         selection = select_events(request)
+        # One more than the limit tells whether the selection was cut, without counting it.
+        events = list(selection.events[: CALENDAR_LIMIT + 1])
+        description = selection_description()
+        if len(events) > CALENDAR_LIMIT:
+            events = events[:CALENDAR_LIMIT]
+            export = request.build_absolute_uri(reverse("activities:export_csv") + selection.suffix())
+            note = ngettext(
+                # Translators: ends the description of a subscribed calendar that holds only part of
+                # its selection; the address is the CSV download of the whole selection.
+                "This calendar holds only the %(count)s activity of this selection with the latest start "
+                "date. The CSV download lists them all: %(url)s",
+                "This calendar holds only the %(count)s activities of this selection with the latest "
+                "start dates. The CSV download lists them all: %(url)s",
+                CALENDAR_LIMIT,
+            ) % {"count": number_format(CALENDAR_LIMIT, force_grouping=True), "url": export}
+            description = f"{description}\n\n{note}"
         exporter = EventCalendarExporter(
-            selection.events,
+            events,
             lang=get_language(),
             base_url=request.build_absolute_uri("/"),
             name=selection_title(selection),
-            description=selection_description(),
+            description=description,
         )
         return calendar_response(exporter)
 

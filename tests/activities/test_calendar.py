@@ -6,11 +6,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-from icalendar import Calendar
+from icalendar import Calendar, vText
 
+from activities import syndication_views
 from activities.calendar import EventCalendarExporter, event_uid
 from activities.enums import DatePrecision, Status
 from activities.models import Event
+from activities.syndication_views import selection_description
 from tests.factories import EventFactory, PhaseFactory, PillarFactory
 
 pytestmark = pytest.mark.django_db
@@ -315,3 +317,92 @@ def test_exporter_writes_its_language_whatever_the_active_one(phase):
     assert str(component["url"]) == f"https://example.org/zh-hans/activities/{event.slug}/"
     assert exporter.filename == "mmsp-activities.ics"
     assert exporter.content_type == "text/calendar; charset=utf-8"
+
+
+# --- The limit of a subscribed calendar ---------------------------------------------------------
+
+TRUNCATION_NOTE = "This calendar holds only the"
+
+
+def calendar_description_as_written(response):
+    """The value of X-WR-CALDESC as written, folded lines joined (icalendar reads an X- property raw)."""
+    unfolded = response.content.replace(b"\r\n ", b"").decode()
+    line = next(line for line in unfolded.split("\r\n") if line.startswith("X-WR-CALDESC:"))
+    return line.removeprefix("X-WR-CALDESC:")
+
+
+def test_calendar_holds_the_latest_activities_up_to_the_limit(client, phase, monkeypatch):
+    monkeypatch.setattr(syndication_views, "CALENDAR_LIMIT", 2)
+    oldest = EventFactory(phase=phase, start_date=date(2020, 1, 5), end_date=date(2020, 1, 5))
+    middle = EventFactory(phase=phase, start_date=date(2021, 1, 5), end_date=date(2021, 1, 5))
+    newest = EventFactory(phase=phase, start_date=date(2022, 1, 5), end_date=date(2022, 1, 5))
+
+    response = client.get(calendar_url())
+    calendar = parse(response)
+
+    assert [str(c["uid"]) for c in calendar.walk("VEVENT")] == [event_uid(newest), event_uid(middle)]
+    assert event_uid(oldest) not in vevents(calendar)
+    description = str(calendar["description"])
+    assert description.startswith(selection_description())
+    assert "This calendar holds only the 2 activities of this selection with the latest start dates." in (
+        description
+    )
+    assert description.endswith("The CSV download lists them all: http://testserver/en/activities/export.csv")
+    # The same in the description calendar applications show, escaped as TEXT: "\n" for a line break.
+    assert calendar_description_as_written(response) == vText(description).to_ical().decode()
+    assert "(MMSP).\\n\\nThis calendar" in calendar_description_as_written(response)
+
+
+def test_calendar_truncation_note_links_the_csv_of_the_same_selection(client, phase, monkeypatch):
+    monkeypatch.setattr(syndication_views, "CALENDAR_LIMIT", 1)
+    pillar = PillarFactory(phase=phase, slug="labour-migration")
+    EventFactory(phase=phase, pillars=[pillar], start_date=date(2021, 3, 1), end_date=date(2021, 3, 2))
+    EventFactory(phase=phase, pillars=[pillar], start_date=date(2021, 5, 1), end_date=date(2021, 5, 2))
+    EventFactory(phase=phase, start_date=date(2021, 6, 1), end_date=date(2021, 6, 2))
+
+    calendar = parse(client.get(calendar_url(query="?year=2021&pillar=labour-migration&sort=date")))
+
+    assert len(vevents(calendar)) == 1
+    assert "only the 1 activity of this selection with the latest start date." in str(calendar["description"])
+    csv_url = str(calendar["description"]).rsplit(": ", 1)[1]
+    assert csv_url == "http://testserver/en/activities/export.csv?pillar=labour-migration&year=2021"
+    csv_response = client.get(csv_url)
+    assert csv_response.status_code == 200
+    assert len(csv_response.content.decode("utf-8-sig").strip().split("\r\n")) == 1 + 2
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_calendar_within_the_limit_says_nothing_of_it(client, phase, monkeypatch, count):
+    monkeypatch.setattr(syndication_views, "CALENDAR_LIMIT", 3)
+    EventFactory.create_batch(count, phase=phase)
+
+    response = client.get(calendar_url())
+    calendar = parse(response)
+
+    assert len(vevents(calendar)) == count
+    assert str(calendar["description"]) == selection_description()
+    assert TRUNCATION_NOTE not in response.content.decode()
+
+
+def test_single_activity_calendar_is_never_truncated(client, phase, monkeypatch):
+    monkeypatch.setattr(syndication_views, "CALENDAR_LIMIT", 0)
+    event = EventFactory(phase=phase)
+
+    response = client.get(event_ics_url(event))
+
+    assert set(vevents(parse(response))) == {event_uid(event)}
+    assert TRUNCATION_NOTE not in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 6])
+def test_truncated_calendar_queries_do_not_grow(
+    client, phase, monkeypatch, count, django_assert_max_num_queries
+):
+    monkeypatch.setattr(syndication_views, "CALENDAR_LIMIT", 2)
+    pillars = PillarFactory.create_batch(2, phase=phase)
+    EventFactory.create_batch(count, phase=phase, pillars=pillars)
+
+    with django_assert_max_num_queries(3):
+        calendar = parse(client.get(calendar_url()))
+
+    assert len(vevents(calendar)) == 2

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
+from activities import exporters
 from activities.enums import ParticipantRole
 from activities.exporters import COLUMNS, CSVExporter, IATIExporter
 from activities.models import Event
@@ -372,3 +373,111 @@ def test_xlsx_about_sheet_describes_the_selection(client, sample):
     assert about["Selection"] == "Phase: Phase 3: Phase 3; Type: Forum"
     assert about["Source"].endswith("/en/activities/")
     assert about["participants_total"] == "Participants (total)"
+
+
+# --- Large exports: read in batches, streamed ---------------------------------------------------
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Batches of two activities, so the four of the sample make a large export."""
+    monkeypatch.setattr(exporters, "BATCH_SIZE", 2)
+
+
+def streamed(response):
+    assert response.status_code == 200
+    assert response.streaming, "a selection larger than one batch is streamed"
+    return b"".join(response.streaming_content)
+
+
+def test_csv_larger_than_a_batch_streams_the_same_file(client, sample, monkeypatch):
+    whole = client.get(url("activities:export_csv"))
+    assert not whole.streaming  # one batch: sent whole, with its length
+    monkeypatch.setattr(exporters, "BATCH_SIZE", 2)
+
+    response = client.get(url("activities:export_csv"))
+
+    content = streamed(response)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == whole["Content-Disposition"]
+    assert content == whole.content
+    assert content.count(b"\xef\xbb\xbf") == 1
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    assert [row["slug"] for row in rows] == [
+        "forum-2023",
+        "study-2017",
+        "brussels-workshop-2016",
+        "beijing-seminar-2016",
+    ]
+    assert rows[-1]["pillars_zh_hans"] == "正常移民"
+
+
+@pytest.mark.parametrize("extra", [0, 4])
+def test_csv_streamed_queries_are_fixed_per_batch(
+    client, sample, small_batches, extra, django_assert_num_queries
+):
+    for _index in range(extra):
+        event = EventFactory(phase=sample.early, pillars=[sample.one])
+        EventAgencyFactory(event=event, agency=PartnerAgencyFactory())
+    batches = (4 + extra) // 2
+    # The filter form's choices, the activities (one cursor), then pillars and agencies per batch.
+    with django_assert_num_queries(2 + 2 * batches):
+        streamed(client.get(url("activities:export_csv")))
+
+
+def test_csv_streamed_still_neutralises_formulas_and_holds_no_drafts(client, sample, small_batches):
+    EventFactory(slug="formula", title_en="@SUM(A1)", phase=sample.early)
+
+    content = streamed(client.get(url("activities:export_csv"))).decode("utf-8-sig")
+
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(content))}
+    assert rows["formula"]["title_en"] == "'@SUM(A1)"
+    assert "draft-2016" not in content and "Secretname" not in content
+
+
+def test_csv_of_an_empty_selection_is_the_header_alone(client, sample):
+    response = client.get(url("activities:export_csv"), {"q": "no activity says this"})
+
+    assert response.status_code == 200
+    assert response.content == "\ufeff".encode() + ",".join(c.key for c in COLUMNS).encode() + b"\r\n"
+
+
+def test_iati_larger_than_a_batch_streams_the_same_document(client, sample, monkeypatch):
+    whole = ET.tostring(iati(client))
+    monkeypatch.setattr(exporters, "BATCH_SIZE", 3)
+
+    response = client.get(reverse("iati_activities"))
+
+    root = ET.fromstring(streamed(response))  # noqa: S314 -- our own output, parsed to check it
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    assert len(root.findall("iati-activity")) == 4
+    # The same document but for the time it was made.
+    del root.attrib["generated-datetime"]
+    expected = ET.fromstring(whole)  # noqa: S314 -- our own output, parsed to check it
+    del expected.attrib["generated-datetime"]
+    assert ET.tostring(root) == ET.tostring(expected)
+
+
+def test_iati_of_no_activity_is_an_empty_document():
+    root = ET.fromstring(IATIExporter(Event.objects.none()).render())  # noqa: S314 -- our own output, parsed to check it
+
+    assert root.tag == "iati-activities"
+    assert root.findall("iati-activity") == []
+
+
+def test_xlsx_larger_than_a_batch_is_one_whole_workbook(client, sample, small_batches):
+    response = client.get(url("activities:export_xlsx"))
+
+    assert not response.streaming
+    header, rows, workbook = xlsx_rows(response)
+    assert [row["slug"] for row in rows] == [
+        "forum-2023",
+        "study-2017",
+        "brussels-workshop-2016",
+        "beijing-seminar-2016",
+    ]
+    sheet = workbook.worksheets[0]
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].font.b
+    assert sheet["H5"].number_format == "yyyy-mm-dd"
+    assert sheet.auto_filter.ref == "A1:W5"
