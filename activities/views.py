@@ -1,5 +1,7 @@
 """The public pages of the activities: home, the activity list and pages, phases and pillars."""
 
+import functools
+
 from django.conf import settings
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -58,10 +60,18 @@ class EventListView(PaginatedListMixin, ListView):
     context_object_name = "events"
 
     def get_queryset(self):
-        self.filterset = EventFilter(
-            self.request.GET or None, queryset=selectors.listed_events(), request=self.request
-        )
+        if not self.filtered():
+            # Nothing to select or sort: no filter set to build (it copies every filter).
+            return selectors.listed_events()
         return self.filterset.qs
+
+    def filtered(self):
+        """Whether the query string holds anything besides the page number."""
+        return bool(_query_without_page(self.request))
+
+    @functools.cached_property
+    def filterset(self):
+        return EventFilter(self.request.GET or None, queryset=selectors.listed_events(), request=self.request)
 
     def count_label(self):
         # The query string is the filter state: the same one always selects the same rows.
@@ -69,10 +79,8 @@ class EventListView(PaginatedListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["filter"] = self.filterset
         # A filter that did not validate still deserves a way back to the whole list.
-        # (An unbound filter set never builds its form here: the drawn form is remembered.)
-        context["has_filters"] = self.filterset.is_bound and bool(
+        context["has_filters"] = self.filtered() and bool(
             self.filterset.active_filters() or self.filterset.form.errors
         )
         context["query_without_page"] = query = _query_without_page(self.request)
