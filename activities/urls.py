@@ -24,7 +24,7 @@ urlpatterns = [
         name="event_ics",
     ),
     path("activities/<slug:slug>/", cached(views.EventDetailView.as_view()), name="detail"),
-    path("dashboard/", open_data_views.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/", cached(open_data_views.DashboardView.as_view()), name="dashboard"),
     path("phases/<int:number>/", cached(views.PhaseDetailView.as_view()), name="phase_detail"),
     path("pillars/<slug:slug>/", cached(views.PillarDetailView.as_view()), name="pillar_detail"),
 ]

@@ -4,6 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -155,9 +156,24 @@ def test_dashboard_query_count_constant(client, sample, extra, django_assert_num
         )
         EventAgencyFactory(event=event, agency=PartnerAgencyFactory())
     client.get(dashboard_url())  # warm any per-process cache (site navigation, translations)
+    cache.clear()  # but not the page cache
     with django_assert_num_queries(8):
         response = client.get(dashboard_url())
     assert response.status_code == 200
+
+
+def test_dashboard_is_served_from_the_page_cache_until_content_changes(
+    client, sample, django_assert_num_queries
+):
+    first = client.get(dashboard_url()).content.decode()
+    with django_assert_num_queries(0):
+        again = client.get(dashboard_url()).content.decode()
+    assert again == first
+
+    EventFactory(phase=sample.early, pillars=[sample.one], participants_total=1234, city_en="Lanzhou")
+
+    assert "Lanzhou" in client.get(dashboard_url()).content.decode()
+    assert "Lanzhou" not in first
 
 
 def test_chart_labels_are_escaped(client, sample):
