@@ -65,9 +65,13 @@ class EventListView(PaginatedListMixin, ListView):
             return selectors.listed_events()
         return self.filterset.qs
 
+    @functools.cached_property
+    def query_without_page(self):
+        return _query_without_page(self.request)
+
     def filtered(self):
         """Whether the query string holds anything besides the page number."""
-        return bool(_query_without_page(self.request))
+        return bool(self.query_without_page)
 
     @functools.cached_property
     def filterset(self):
@@ -75,7 +79,7 @@ class EventListView(PaginatedListMixin, ListView):
 
     def count_label(self):
         # The query string is the filter state: the same one always selects the same rows.
-        return f"activities:{_query_without_page(self.request)}"
+        return f"activities:{self.query_without_page}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -83,7 +87,7 @@ class EventListView(PaginatedListMixin, ListView):
         context["has_filters"] = self.filtered() and bool(
             self.filterset.active_filters() or self.filterset.form.errors
         )
-        context["query_without_page"] = query = _query_without_page(self.request)
+        context["query_without_page"] = query = self.query_without_page
         # Drawing the form (its selects hold every year, city and agency) takes longer than
         # finding the page's activities: it is the same on every page of a filter state.
         context["filter_form"] = cached_value(
