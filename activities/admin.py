@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
-from simple_history.admin import SimpleHistoryAdmin
 
 from . import uploads
+from .admin_history import GuardedHistoryAdmin
 from .admin_workflow import (
     AllOrNothingImportMixin,
     TranslationFilterBase,
@@ -36,14 +36,15 @@ IATI_ROLE_NAMES = {1: _("Funding"), 2: _("Accountable"), 3: _("Extending"), 4: _
 
 
 class TabbedTranslationAdmin(
-    TranslatorAccessMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+    TranslatorAccessMixin, TranslationStatusAdminMixin, GuardedHistoryAdmin, TranslationAdmin
 ):
     """modeltranslation's tabbed English / Chinese fields, with everything served by us.
 
     modeltranslation's own TabbedTranslationAdmin loads jQuery UI from a CDN
     (its JQUERY_UI_URL setting); the admin must load nothing from outside, so
     the tabs widget comes from our static files. Every such admin also keeps
-    the revision history (who changed what, field by field, with restore),
+    the revision history (who changed what, field by field, with a restore
+    that obeys the change form's limits),
     shows the translation status, and lets translators edit the texts only.
     """
 
@@ -363,7 +364,7 @@ class AttachmentAdmin(EventChildAdmin):
 
 
 @admin.register(EventAgency)
-class EventAgencyAdmin(SimpleHistoryAdmin):
+class EventAgencyAdmin(GuardedHistoryAdmin):
     list_display = ("event", "agency", "role", "iati_role")
     list_filter = ("role", "agency__side")
     list_select_related = ("event", "agency")

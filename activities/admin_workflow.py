@@ -90,23 +90,19 @@ class TranslatorAccessMixin:
                 refused.add(name)
         return sorted(refused)
 
-    def revert_disabled(self, request, obj=None):
-        return self.is_translator(request) or super().revert_disabled(request, obj)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring a version writes back every field of it, not only the texts.
+    def check_posted_fields(self, request):
+        # The change form and the restore of a version (activities.admin_history) both ask.
         if self.is_translator(request):
-            raise PermissionDenied(gettext("Translators may not restore earlier versions."))
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and self.is_translator(request):
             refused = self.refused_fields(request)
             if refused:
                 raise PermissionDenied(
                     gettext("Translators may change the texts only; refused: %(fields)s.")
                     % {"fields": ", ".join(refused)}
                 )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            self.check_posted_fields(request)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from activities.admin_workflow import translatable_names
 from activities.enums import Status
 from activities.models import Event
 from activities.services import event_save, event_transition
@@ -345,17 +346,27 @@ def test_publisher_may_delete_a_public_record(client):
 # --- Paths around the limits (found in review) ------------------------------------------------
 
 
-def test_translator_cannot_restore_an_earlier_version(client):
-    event = EventFactory(start_date=datetime.date(2022, 5, 1), end_date=datetime.date(2022, 5, 11))
+def test_translator_restores_only_the_texts_of_an_earlier_version(client):
+    event = EventFactory(
+        title_zh_hans="旧", start_date=datetime.date(2022, 5, 1), end_date=datetime.date(2022, 5, 11)
+    )
     first = event.history.earliest()
     event.start_date = datetime.date(2022, 5, 10)
+    event.title_zh_hans = "新"
     event.save()
     client.force_login(StaffFactory(group="Translators"))
     url = reverse("admin:activities_event_simple_history", args=[event.pk, first.history_id])
+    page = client.get(url)
+    form = page.context["adminform"].form
+    texts = {name: form[name].value() for name in form.fields if form[name].value() is not None}
 
-    assert client.get(url).status_code == 403
-    assert client.post(url, {"title_en": event.title_en, "title_zh_hans": "旧"}).status_code == 403
-    assert Event.objects.get(pk=event.pk).start_date == datetime.date(2022, 5, 10)
+    # A restore writes back what the translator's change form edits, the texts, and nothing else.
+    assert page.status_code == 200
+    assert set(texts) <= translatable_names(Event) | {"loaded_version"}
+    assert client.post(url, {**texts, "start_date": "2022-05-01"}).status_code == 403
+    assert client.post(url, texts).status_code == 302
+    event.refresh_from_db()
+    assert (event.title_zh_hans, event.start_date) == ("旧", datetime.date(2022, 5, 10))
 
 
 def test_translator_opens_a_phase_with_its_pillars(client):
