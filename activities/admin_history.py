@@ -101,8 +101,8 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
 
         if restorable:
             form_class = self.get_form(request, current, change=True)
+            readonly = self.get_readonly_fields(request, current)
             obj = self.restorable_instance(current, version, form_class)
-            readonly = self.get_readonly_fields(request, obj)
         else:
             obj = version.instance
             obj._state.adding = False
@@ -113,15 +113,14 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             form = form_class(request.POST, request.FILES, instance=obj)
             if form.is_valid() and reason_form.is_valid():
-                with transaction.atomic(using=router.db_for_write(self.model)):
-                    new_object = self.save_form(request, form, change=True)
-                    new_object._change_reason = restore_reason(
-                        version.history_id, reason_form.cleaned_data["reason"]
-                    )
-                    self.save_model(request, new_object, form, change=True)
-                    form.save_m2m()
-                    self.log_change(request, new_object, self.construct_change_message(request, form, []))
-                return self.response_change(request, new_object)
+                try:
+                    new_object = self._restore(request, form, version, reason_form.cleaned_data["reason"])
+                except ValidationError as error:
+                    # The services' own checks (publication needs both languages...), on fields
+                    # the form may not show: the message goes on top of the form, nothing is saved.
+                    form.add_error(None, error.messages)
+                else:
+                    return self.response_change(request, new_object)
         else:
             form = form_class(instance=obj)
 
@@ -138,6 +137,15 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
             self._history_form_context(request, obj, object_id, admin_form, reason_form, restorable)
             | (extra_context or {}),
         )
+
+    def _restore(self, request, form, version, reason):
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            new_object = self.save_form(request, form, change=True)
+            new_object._change_reason = restore_reason(version.history_id, reason)
+            self.save_model(request, new_object, form, change=True)
+            form.save_m2m()
+            self.log_change(request, new_object, self.construct_change_message(request, form, []))
+        return new_object
 
     def _history_form_context(self, request, obj, object_id, admin_form, reason_form, restorable):
         opts = self.model._meta

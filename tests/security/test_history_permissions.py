@@ -347,3 +347,24 @@ def test_every_admin_of_a_model_with_history_guards_its_restore():
     assert {model._meta.model_name for model, _ in with_history} == set(MODELS)
     for model, model_admin in with_history:
         assert isinstance(model_admin, GuardedHistoryAdmin), model
+
+
+def test_a_restore_the_services_refuse_is_an_error_on_the_page_and_saves_nothing(client):
+    event = EventFactory(status=Status.DRAFT, title_zh_hans="")
+    untranslated = event.history.latest()
+    event.title_zh_hans = "劳动力流动研讨会"
+    event.status = Status.PUBLISHED
+    event.save()
+    url = version_url(event, untranslated)
+    versions = event.history.count()
+
+    client.force_login(StaffFactory(group="Translators"))
+    page = client.get(url, **EN)
+    response = client.post(url, {**form_data(page.context["adminform"].form), "_save": "Revert"}, **EN)
+
+    # A published activity keeps its Chinese title: event_save refuses, the page says why.
+    assert response.status_code == 200
+    assert "cannot be published until its texts are complete" in response.content.decode()
+    event.refresh_from_db()
+    assert event.title_zh_hans == "劳动力流动研讨会"
+    assert event.history.count() == versions
