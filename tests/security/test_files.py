@@ -409,6 +409,7 @@ def test_newsletter_pdf_links_only_to_the_web(settings, tmp_path):
         target for target in targets if "passwd" in target and not target.startswith(settings.SITE_URL)
     ]
     assert "https://example.org/report" in targets
+    assert "http://host/share/x.exe" in targets  # a web address now, no longer a file share
     assert f"{settings.SITE_URL}/en/activities/" in targets
 
 
