@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from . import workflow
+from . import spreadsheets, workflow
 from .enums import Status
 from .services import stored_status
 from .translation_status import (
@@ -313,7 +313,8 @@ class TranslationStatusAdminMixin:
 
 
 class AllOrNothingImportMixin(ImportExportMixin):
-    """Import and export, where the confirmed import too rolls back whole on any invalid row.
+    """Import and export, where the confirmed import too rolls back whole on any invalid row,
+    and every exported cell stays a value (``activities.spreadsheets``).
 
     django-import-export passes ``rollback_on_validation_errors`` to the preview only; a row
     that became invalid between preview and confirmation would otherwise be dropped while the
@@ -322,3 +323,7 @@ class AllOrNothingImportMixin(ImportExportMixin):
 
     def get_import_data_kwargs(self, **kwargs):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def get_export_formats(self):
+        # Exports hold participants' e-mails and phones: no cell of them may run as a formula.
+        return spreadsheets.EXPORT_FORMATS

@@ -27,11 +27,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .enums import IATI_ORGANISATION_ROLE, AgencyRole, EventType
 from .models import Event, EventAgency
+from .spreadsheets import formula_safe
 
 LANGUAGES = ("en", "zh-hans")
 LIST_SEPARATOR = "; "
-# Cells a spreadsheet would run as a formula (CSV injection): they get a leading apostrophe.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Activities read and written at a time: a few queries and a megabyte of CSV per batch.
 BATCH_SIZE = 2000
 
@@ -205,16 +204,11 @@ COLUMNS = [
 ]
 
 
-def _safe_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def _csv_cell(value):
     if value is None:
         return ""
-    return _safe_text(value.isoformat() if hasattr(value, "isoformat") else value)
+    # Text a spreadsheet would run as a formula, at the start or after a "; ", gets an apostrophe.
+    return formula_safe(value.isoformat() if hasattr(value, "isoformat") else value)
 
 
 def _pieces(head, bodies, tail):
@@ -303,20 +297,11 @@ class XLSXExporter(Exporter):
     def render(self):
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
 
         def text(value):
-            """Text without the control characters XLSX cannot hold, and never a formula."""
-            if not isinstance(value, str):
-                return value
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            if not value.startswith("="):
-                return value
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            return cell
+            return _xlsx_text(sheet, value)
 
         with translation.override(self.lang):
             workbook = Workbook(write_only=True)
@@ -358,7 +343,9 @@ class XLSXExporter(Exporter):
         title.font = Font(bold=True)
         about.append([title])
         about.append([gettext("Generated"), timezone.localtime(self.generated_at).strftime("%Y-%m-%d %H:%M")])
-        about.append([gettext("Selection"), self.description or gettext("All published activities")])
+        # The selection repeats what the visitor typed in the search box.
+        selection = self.description or gettext("All published activities")
+        about.append([gettext("Selection"), _xlsx_text(about, selection)])
         about.append([gettext("Source"), absolute_url(reverse("activities:list"))])
         about.append(
             [gettext("Empty participant cells mean the figure was not recorded; they are not zero.")]
@@ -367,6 +354,25 @@ class XLSXExporter(Exporter):
         about.append([gettext("Column"), gettext("Meaning")])
         for column in COLUMNS:
             about.append([column.key, str(column.label)])
+
+
+def _xlsx_text(sheet, value):
+    """Text without the control characters XLSX cannot hold, and never a formula.
+
+    openpyxl stores text that starts with "=" as a formula: such a cell is written as a string,
+    its value unchanged. Other text needs no cell object of its own (millions of cells).
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 # --- IATI activity standard ---------------------------------------------------------------------

@@ -1,6 +1,4 @@
 import calendar
-import uuid
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,18 +27,12 @@ from .enums import (
 from .translation_status import TranslationTracked
 
 
-def _generated_name(folder, filename):
-    """Store uploads under a random name: the client's file name is never trusted."""
-    suffix = PurePosixPath(filename).suffix.lower()[:10]
-    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
-
-
 def photo_upload_to(instance, filename):
-    return _generated_name("photos", filename)
+    return uploads.generated_name("photos", filename)
 
 
 def attachment_upload_to(instance, filename):
-    return _generated_name("attachments", filename)
+    return uploads.generated_name("attachments", filename)
 
 
 class PublishableQuerySet(models.QuerySet):

@@ -8,6 +8,8 @@ downloads a 10 MB original, and the copies carry no camera metadata.
 
 import io
 import logging
+import re
+import uuid
 import zipfile
 from pathlib import PurePosixPath
 
@@ -18,8 +20,9 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +32,10 @@ ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
 # than any camera of the project's photographers and far below Pillow's own bomb limit.
 PHOTO_MAX_PIXELS = 50_000_000
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+# The extension a stored image gets, from its format as Pillow reads it (never from its name).
+IMAGE_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# WebP has no "keep the original quality": a re-saved lossy WebP is encoded this finely.
+WEBP_QUALITY = 95
 
 # Boxes the scaled copies fit within; small images are never enlarged.
 SMALL_BOX = (480, 960)
@@ -65,6 +72,10 @@ OLD_OFFICE_FORMAT = _(
     "Save the document as DOCX, XLSX or PPTX without a password."
 )
 MACROS_REFUSED = _("Documents with macros are not accepted. Save the document as DOCX, PPTX or XLSX.")
+PDF_ACTIVE_CONTENT = _(
+    "PDF files with JavaScript or actions that open programs or run when the file is opened are not "
+    "accepted. Print the document to a new PDF and upload that file."
+)
 # Translators: %(kind)s is PDF, DOCX, PPTX or XLSX; %(extension)s is .pdf, .docx, .pptx or .xlsx.
 WRONG_EXTENSION = _(
     "This file is a %(kind)s document, but its name does not end in %(extension)s. "
@@ -211,6 +222,8 @@ def _document_kind(file):
     """The kind of document the content is (pdf, docx, pptx or xlsx), or a ValidationError saying why not."""
     head = _read_head(file)
     if head.startswith(PDF_MAGIC):
+        if _pdf_has_active_content(file):
+            raise ValidationError(PDF_ACTIVE_CONTENT, code="pdf_active_content")
         return "pdf"
     if head.startswith(OLE_MAGIC):
         raise ValidationError(OLD_OFFICE_FORMAT, code="old_office_format")
@@ -227,6 +240,61 @@ def _document_kind(file):
     raise ValidationError(NOT_A_DOCUMENT, code="not_a_document")
 
 
+# PDF names that run something: JavaScript (in actions, in the document's name tree, in an
+# /OpenAction), launching a program, and actions on events (/AA). A name may be written with
+# #xx escapes (/J#61vaScript), so names are decoded before they are compared.
+PDF_ACTIVE_NAMES = {b"/JS", b"/JavaScript", b"/Launch", b"/AA"}
+PDF_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]+")
+PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+PDF_STREAM_DATA = re.compile(rb"stream\r?\n.*?endstream", re.DOTALL)
+
+
+def _pdf_has_active_content(file):
+    """Whether the PDF holds JavaScript, a launch action or an action on an event.
+
+    Two readings, so that neither compression nor damage hides a script: pypdf walks every
+    object reachable from the trailer (objects packed in compressed object streams included),
+    and the bytes outside stream data are scanned for the names too (a file pypdf cannot read,
+    objects no table points to). Stream data itself is not scanned as bytes: compressed data
+    would match a short name such as /JS by chance.
+    """
+    file.seek(0)
+    data = file.read()
+    return bool((_raw_pdf_names(PDF_STREAM_DATA.sub(b"", data)) | _pypdf_names(data)) & PDF_ACTIVE_NAMES)
+
+
+def _raw_pdf_names(data):
+    decode = PDF_NAME_ESCAPE.sub
+    return {decode(lambda match: bytes([int(match[1], 16)]), name) for name in PDF_NAME.findall(data)}
+
+
+def _pypdf_names(data):
+    """The dictionary keys and name values of every object pypdf reaches from the trailer."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+    found, seen = set(), set()
+    try:
+        pending = [PdfReader(io.BytesIO(data), strict=False).trailer]
+        while pending:
+            obj = pending.pop()
+            if isinstance(obj, IndirectObject):
+                if (obj.idnum, obj.generation) in seen:
+                    continue
+                seen.add((obj.idnum, obj.generation))
+                obj = obj.get_object()
+            if isinstance(obj, DictionaryObject):
+                found.update(str(key).encode() for key in obj)
+                pending.extend(obj.values())
+            elif isinstance(obj, ArrayObject):
+                pending.extend(obj)
+            elif isinstance(obj, NameObject):
+                found.add(str(obj).encode())
+    except Exception:  # noqa: BLE001 -- what pypdf cannot read was still scanned as bytes
+        logger.info("pypdf could not read an uploaded PDF in full; its bytes were scanned instead.")
+    return found
+
+
 def _zip_names(file):
     file.seek(0)
     try:
@@ -234,6 +302,133 @@ def _zip_names(file):
             return archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return []
+
+
+def generated_name(folder, filename):
+    """A random name under ``folder/YYYY/MM/`` with the suffix of ``filename``.
+
+    The suffix is the portal's own: an upload is renamed after its detected format before it is
+    stored (``name_upload_by_content``), so a client's file name is never kept.
+    """
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+def logo_upload_to(instance, filename):
+    return generated_name("partners/logos", filename)
+
+
+def without_metadata(file):
+    """The image in ``file`` saved again without EXIF, XMP, IPTC or comments, as (bytes, suffix).
+
+    Camera files carry the place (GPS), the camera's serial number and the time; none of it
+    may reach the public. What the picture needs stays: its orientation and colour profile.
+    A JPEG keeps its own quantisation tables and subsampling (``quality="keep"``), so saving it
+    again costs next to nothing; PNG is lossless; WebP has no such option and is encoded at
+    WEBP_QUALITY.
+    """
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            if image.format not in IMAGE_SUFFIXES:
+                raise ValidationError(
+                    WRONG_IMAGE_FORMAT, code="wrong_image_format", params={"format": image.format}
+                )
+            image_format = image.format
+            options = {}
+            if icc_profile := image.info.get("icc_profile"):
+                options["icc_profile"] = icc_profile
+            orientation = image.getexif().get(ExifTags.Base.Orientation)
+            if orientation and orientation != 1:
+                exif = Image.Exif()
+                exif[ExifTags.Base.Orientation] = orientation
+                options["exif"] = exif.tobytes()
+            if image_format == "JPEG":
+                options.update(quality="keep", comment=b"")
+            elif image_format == "WEBP":
+                options.update(quality=WEBP_QUALITY)
+            if getattr(image, "is_animated", False):
+                options["save_all"] = True
+            buffer = io.BytesIO()
+            image.save(buffer, image_format, **options)
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels() from None
+    except Exception:
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from None
+    finally:
+        file.seek(0)
+    return buffer.getvalue(), IMAGE_SUFFIXES[image_format]
+
+
+def carries_metadata(file):
+    """Whether the image holds anything ``without_metadata`` removes (EXIF beyond the orientation,
+    XMP, comments, PNG text)."""
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            exif = image.getexif()
+            kept = {
+                "exif",  # read above, through getexif()
+                "icc_profile",
+                "dpi",
+                "jfif",
+                "jfif_version",
+                "jfif_unit",
+                "jfif_density",
+                "progressive",
+                "progression",
+                "transparency",
+                "gamma",
+                "interlace",
+                "adobe",
+                "adobe_transform",
+                "duration",
+                "loop",
+                "background",
+                "srgb",
+                "aspect",
+                "default_image",
+                "timestamp",
+            }
+            return bool(set(exif) - {ExifTags.Base.Orientation}) or bool(set(image.info) - kept)
+    finally:
+        file.seek(0)
+
+
+# The fields whose new files are renamed after their content, and images among them stripped.
+IMAGE_UPLOADS = {"activities.Photo": "image", "partners.PartnerAgency": "logo"}
+DOCUMENT_UPLOADS = {"activities.Attachment": "file"}
+
+
+def name_upload_by_content(sender, instance, raw, update_fields=None, **kwargs):
+    """Before a new file is stored: an image loses its metadata, and every file is named
+    after the format its content has (a JPEG sent as "report.pdf" is stored as .jpg).
+
+    The validators have refused what is not a photo or a document by then; a save that
+    skipped them (code, a script) is refused here with the same messages.
+    """
+    label = sender._meta.label
+    field_name = IMAGE_UPLOADS.get(label) or DOCUMENT_UPLOADS[label]
+    field_file = getattr(instance, field_name)
+    if raw or not field_file or field_file._committed:
+        return
+    if update_fields is not None and field_name not in update_fields:
+        return
+    if label in IMAGE_UPLOADS:
+        content, suffix = without_metadata(field_file)
+        setattr(instance, field_name, ContentFile(content, name=f"image{suffix}"))
+    else:
+        try:
+            kind = _document_kind(field_file)
+        finally:
+            field_file.seek(0)
+        field_file.name = f"document.{kind}"
+
+
+for _label in (*IMAGE_UPLOADS, *DOCUMENT_UPLOADS):
+    pre_save.connect(name_upload_by_content, sender=_label, dispatch_uid=f"name_upload_by_content_{_label}")
 
 
 def make_photo_renditions(photo):

@@ -145,12 +145,15 @@ class PdfExporter(NewsletterExporter):
 
     def render_document(self, context):
         html = render_to_string(self.template_name, context)
+        # Relative links are the portal's: they resolve against its address, never against a
+        # folder on the server (a base of file:// made "/etc/passwd" a link to a local file).
+        # Photos and fonts are given as absolute file:// or stored: addresses.
         document = HTML(
-            string=html,
-            base_url=Path(settings.MEDIA_ROOT).resolve().as_uri() + "/",
-            url_fetcher=LocalFilesFetcher(),
-        )
-        return document.write_pdf(font_config=FontConfiguration(), optimize_images=True)
+            string=html, base_url=f"{settings.SITE_URL}/", url_fetcher=LocalFilesFetcher()
+        ).render(font_config=FontConfiguration(), optimize_images=True)
+        for page in document.pages:
+            page.links[:] = [link for link in page.links if _pdf_link_allowed(link)]
+        return document.write_pdf(optimize_images=True)
 
 
 class EmailExporter(NewsletterExporter):
@@ -287,6 +290,20 @@ def _reverse_home():
         return reverse("activities:home")
     except NoReverseMatch:
         return f"/{translation.get_language()}/"
+
+
+# mailto: is the contact address of the credits: it opens a mail, never a file or a program.
+PDF_LINK_SCHEMES = {"http", "https", "mailto"}
+
+
+def _pdf_link_allowed(link):
+    """Links within the document, http(s) links to the portal or the web, and mailto:; no other link
+    (file:, a network share, javascript:, an embedded attachment) reaches the PDF.
+    The text of a dropped link stays."""
+    link_type, target = link[0], link[1]
+    if link_type == "internal":
+        return True
+    return link_type == "external" and urlparse(target).scheme.lower() in PDF_LINK_SCHEMES
 
 
 def _allowed_roots():

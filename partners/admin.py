@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
+from activities import uploads
 from activities.admin import ChineseTranslationFilter, TabbedTranslationAdmin
 from activities.admin_workflow import AllOrNothingImportMixin, TranslationStatusFilter
 
@@ -56,7 +57,11 @@ class PartnerAgencyAdmin(AllOrNothingImportMixin, TabbedTranslationAdmin):
     autocomplete_fields = ("parent",)
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("created_at", "updated_at")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # The logo field says why a file is refused, as the photo fields do.
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.ImageField: {"form_class": uploads.PhotoFormField},
+    }
     fieldsets = (
         (None, {"fields": ("name", "acronym", "slug", ("side", "kind"), "parent")}),
         (_("Details"), {"fields": ("country", "website", "logo", "description")}),

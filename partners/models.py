@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from pypinyin import lazy_pinyin
 
+from activities import uploads
 from activities.translation_status import TranslationTracked
 
 from .enums import AgencyKind, Side
@@ -37,7 +38,14 @@ class PartnerAgency(TranslationTracked):
     )
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="partners/logos/", blank=True)
+    # Checked as photos are, stored under a random name, without metadata (activities.uploads).
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=uploads.logo_upload_to,
+        validators=[uploads.validate_photo],
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, at most 10 MB."),
+    )
     description = models.TextField(_("description"), blank=True)
     # Derived from the Chinese name on save: the database can then order
     # Chinese lists by pinyin without sorting in Python.

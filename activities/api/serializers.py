@@ -123,7 +123,7 @@ def activity_detail(event, lang):
         ],
         "photos": [
             {
-                "url": _media_url(photo.image),
+                "url": _media_url(photo.image_large),  # never the original: see activities.uploads
                 "caption": text(photo, "caption", lang),
                 "credit": text(photo, "credit", lang),
             }

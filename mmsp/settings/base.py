@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "partners",
     "activities",
     "newsletters",
+    # Last, as django-cleanup asks: deletes a file once the transaction that deleted or replaced
+    # its record commits, so its public address stops working (a rollback deletes nothing).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [

@@ -442,22 +442,26 @@ def test_activity_card_shows_small_version(client, db):
     assert photo.image.url not in html
 
 
-def test_activity_card_falls_back_to_original(client, db):
+def test_activity_card_without_scaled_versions_never_shows_the_original(client, db):
+    # The original is the camera's file: the public sees only the re-encoded copies.
     photo = Photo.objects.create(event=EventFactory(), image="photos/load/missing.jpg")
 
     html = client.get(reverse("activities:list")).content.decode()
 
-    assert f'src="{photo.image.url}"' in html
+    assert photo.event.title_en in html
+    assert photo.image.url not in html
 
 
-def test_event_detail_shows_large_version_linking_to_original(client, db):
+def test_event_detail_shows_large_version_linking_to_itself_not_the_original(client, db):
     photo = PhotoFactory(caption_en="Officials at the port")
 
     html = client.get(photo.event.get_absolute_url()).content.decode()
 
     assert (
-        f'<a href="{photo.image.url}"><img src="{photo.image_large.url}" alt="Officials at the port"' in html
+        f'<a href="{photo.image_large.url}"><img src="{photo.image_large.url}" alt="Officials at the port"'
+        in html
     )
+    assert photo.image.url not in html
 
 
 def test_newsletter_detail_shows_large_version(client, db):

@@ -311,7 +311,11 @@ def _pdf_images(content):
 
 def test_pdf_shows_the_same_photos_from_disk_and_from_object_storage(issue, settings):
     on_disk = _pdf_images(PdfExporter().render(issue, "en"))
-    files = {photo.image.name: photo.image.read() for photo in Photo.objects.all()}
+    files = {
+        stored.name: stored.read()
+        for photo in Photo.objects.all()
+        for stored in (photo.image, photo.image_small, photo.image_large)
+    }
     # Object storage keeps no file on disk: no photo has a path any more.
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": IN_MEMORY}}
     for name, content in files.items():
