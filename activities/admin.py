@@ -9,8 +9,8 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import uploads
-from .admin_workflow import (
+from core import uploads
+from core.admin_workflow import (
     AllOrNothingImportMixin,
     TranslationFilterBase,
     TranslationStatusAdminMixin,
@@ -20,8 +20,9 @@ from .admin_workflow import (
     WorkflowAdminMixin,
     lacking,
 )
+from core.formatting import format_date_range
+
 from .enums import IATI_ORGANISATION_ROLE, AgencyRole
-from .formatting import format_date_range
 from .forms import EventAdminForm, EventAgencyFormSet, pillar_label
 from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
 from .resources import EventResource, ParticipantResource

@@ -7,7 +7,7 @@ class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin with the portal's site (the translators' queue on the index)."""
 
     default = False
-    default_site = "activities.admin_site.PortalAdminSite"
+    default_site = "core.admin_site.PortalAdminSite"
 
 
 class ActivitiesConfig(AppConfig):
@@ -16,12 +16,13 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self):
-        from . import (
-            signals,  # noqa: F401 -- connects the pillar-phase guard
+        from core import (
             translation_status,
             uploads,  # noqa: F401 -- connects the photo renditions' receivers
         )
-        from .page_cache import connect_invalidation
+        from core.page_cache import connect_invalidation
+
+        from . import signals  # noqa: F401 -- connects the pillar-phase guard
 
         connect_invalidation()
         translation_status.connect()

@@ -4,7 +4,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
+from core import workflow
+
 from .enums import Status
 from .models import Event, Pillar
 from .services import pillar_phase_error

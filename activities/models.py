@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core import uploads
+from core.translation_status import TranslationTracked
 from partners.models import PartnerAgency
 
-from . import uploads
 from .enums import (
     IATI_ORGANISATION_ROLE,
     AgencyRole,
@@ -26,7 +27,6 @@ from .enums import (
     PillarKind,
     Status,
 )
-from .translation_status import TranslationTracked
 
 
 def _generated_name(folder, filename):
@@ -359,7 +359,7 @@ class Photo(models.Model):
         validators=[uploads.validate_photo],
         help_text=_("JPEG, PNG or WebP, at most 10 MB."),
     )
-    # Scaled copies made from the image when it is saved (activities.uploads), for cards and pages.
+    # Scaled copies made from the image when it is saved (core.uploads), for cards and pages.
     image_small = models.ImageField(_("small version"), upload_to=photo_upload_to, blank=True, editable=False)
     image_large = models.ImageField(_("large version"), upload_to=photo_upload_to, blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)

@@ -11,11 +11,11 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.page_cache import cached_value
 from partners.models import PartnerAgency
 
 from .enums import SPEAKING_ROLES, Status
 from .models import Event, EventAgency, Participant, Phase, Photo, Pillar
-from .page_cache import cached_value
 
 LATEST_ON_HOME = 6
 RELATED_LIMIT = 4

@@ -5,9 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import workflow
+from core import workflow
+from core.richtext import clean_html
+
 from .enums import Status
-from .richtext import clean_html
 
 
 def pillars_of_other_phases(*, phase, pillars):
@@ -39,7 +40,7 @@ def event_save(*, event, user, pillars=None):
 
     The rich text is cleaned against the allow-list before validation, so no
     path stores unsafe HTML. A change of status must be one the user may make
-    (activities.workflow): publishing needs the publish permission and both
+    (core.workflow): publishing needs the publish permission and both
     languages' title and summary. `pillars`, when given, replaces the
     activity's pillars after the same phase check the admin form makes.
     """

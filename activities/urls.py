@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import open_data_views, syndication_views, views
-from .feeds import ActivityFeed
-from .page_cache import cache_page_for_anonymous as cached
+from core.page_cache import cache_page_for_anonymous as cached
+from outputs import open_data_views, syndication_views
+from outputs.feeds import ActivityFeed
+
+from . import views
 
 app_name = "activities"
 

@@ -8,9 +8,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 from django.views.generic import ListView, TemplateView
 
+from core.page_cache import CachedCountPaginator, cached_count, cached_value
+
 from . import selectors
 from .filters import EventFilter
-from .page_cache import CachedCountPaginator, cached_count, cached_value
 
 PHASE_PAGE_EVENTS = 12
 

@@ -4,13 +4,13 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from activities.api.docs import docs_asset
-from activities.api.endpoints import api
-from activities.open_data_views import IATIActivitiesView
-from activities.page_cache import cache_page_for_anonymous as cached
-from activities.sitemaps import SITEMAPS
 from activities.views import RobotsView
-from activities.views_health import HealthView
+from core.health import HealthView
+from core.page_cache import cache_page_for_anonymous as cached
+from outputs.api.docs import docs_asset
+from outputs.api.endpoints import api
+from outputs.open_data_views import IATIActivitiesView
+from outputs.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from activities.admin import TabbedTranslationAdmin, chinese_missing
-from activities.admin_workflow import TranslationStatusFilter, TranslatorInlineMixin, WorkflowAdminMixin
+from core.admin_workflow import TranslationStatusFilter, TranslatorInlineMixin, WorkflowAdminMixin
 
 from .formatting import period_text
 from .forms import NewsletterAdminForm, NewsletterSectionForm

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.enums import Status
 from activities.models import Event, Phase, PublishableQuerySet
-from activities.translation_status import TranslationTracked
+from core.translation_status import TranslationTracked
 
 from .enums import SectionKind
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from activities.admin import ChineseTranslationFilter, TabbedTranslationAdmin
-from activities.admin_workflow import AllOrNothingImportMixin, TranslationStatusFilter
+from core.admin_workflow import AllOrNothingImportMixin, TranslationStatusFilter
 
 from .models import PartnerAgency
 from .resources import PartnerAgencyResource

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from pypinyin import lazy_pinyin
 
-from activities.translation_status import TranslationTracked
+from core.translation_status import TranslationTracked
 
 from .enums import AgencyKind, Side
 

@@ -4,8 +4,8 @@ from django.db.models import Count, Prefetch
 from django.utils.translation import get_language
 
 from activities.models import EventAgency
-from activities.page_cache import cached_value
 from activities.selectors import published_events, published_in
+from core.page_cache import cached_value
 
 from .models import PartnerAgency
 

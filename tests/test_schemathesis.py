@@ -13,8 +13,8 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from activities.api import endpoints
 from mmsp.wsgi import application
+from outputs.api import endpoints
 from tests.activities.test_stats import build_sample
 from tests.factories import NewsletterFactory, NewsletterSectionFactory, SectionEventFactory
 

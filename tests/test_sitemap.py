@@ -153,7 +153,7 @@ def test_sitemap_queries_do_not_grow_with_the_records(client, count, django_asse
 
 
 def test_a_large_section_continues_over_several_files(client, site, monkeypatch):
-    from activities.sitemaps import PortalSitemap
+    from outputs.sitemaps import PortalSitemap
 
     EventFactory.create_batch(4, phase=site["phase"])
     # Five public activities in two languages: ten addresses, three to a file.

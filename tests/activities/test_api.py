@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from activities.api import endpoints
 from activities.enums import ParticipantRole, Status
+from outputs.api import endpoints
 from tests.activities.test_stats import build_sample
 from tests.factories import (
     AttachmentFactory,

@@ -23,8 +23,8 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.test import override_settings
 
-from activities.archive import ArchiveExporter, archived_models
 from activities.models import Attachment, Event, Phase, Photo
+from core.archive import ArchiveExporter, archived_models
 from tests.factories import (
     AttachmentFactory,
     PartnerAgencyFactory,

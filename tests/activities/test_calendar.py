@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar, vText
 
-from activities import syndication_views
-from activities.calendar import EventCalendarExporter, event_uid
 from activities.enums import DatePrecision, Status
 from activities.models import Event
-from activities.syndication_views import selection_description
+from outputs import syndication_views
+from outputs.calendar import EventCalendarExporter, event_uid
+from outputs.syndication_views import selection_description
 from tests.factories import EventFactory, PhaseFactory, PillarFactory
 
 pytestmark = pytest.mark.django_db

@@ -198,6 +198,6 @@ def test_chart_labels_are_escaped(client, sample):
     ],
 )
 def test_chart_axes_use_round_ticks(maximum, ticks):
-    from activities.charts import _ticks
+    from outputs.charts import _ticks
 
     assert _ticks(maximum) == (ticks, ticks[-1])

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from activities import exporters
 from activities.enums import ParticipantRole
-from activities.exporters import COLUMNS, CSVExporter, IATIExporter
 from activities.models import Event
+from outputs import exporters
+from outputs.exporters import COLUMNS, CSVExporter, IATIExporter
 from tests.activities.test_stats import build_sample
 from tests.factories import EventAgencyFactory, EventFactory, ParticipantFactory, PartnerAgencyFactory
 

@@ -131,7 +131,7 @@ def test_feed_entries_carry_type_and_pillars_as_categories(client, phase):
 
 
 def test_feed_holds_the_latest_fifty(client, phase, monkeypatch):
-    monkeypatch.setattr("activities.feeds.FEED_SIZE", 3)
+    monkeypatch.setattr("outputs.feeds.FEED_SIZE", 3)
     events = [
         EventFactory(phase=phase, start_date=date(2022, 1, day), end_date=date(2022, 1, day))
         for day in range(1, 6)

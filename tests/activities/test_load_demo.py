@@ -1,4 +1,4 @@
-"""`load_demo` loads the real MMSP content from activities.demo_data, and a second run changes nothing."""
+"""`load_demo` loads the real MMSP content from outputs.demo_data, and a second run changes nothing."""
 
 import datetime
 from io import StringIO
@@ -8,11 +8,11 @@ from django.core.management import call_command
 from django.forms.models import model_to_dict
 from django.utils import translation
 
-from activities import demo_data
 from activities.enums import AgencyRole, DatePrecision, Status
 from activities.models import Event, EventAgency, Participant, Phase, Pillar
 from newsletters.enums import SectionKind
 from newsletters.models import Newsletter, NewsletterSection, SectionEvent
+from outputs import demo_data
 from partners.models import PartnerAgency
 
 MODELS = [PartnerAgency, Phase, Pillar, Event, EventAgency, Participant]

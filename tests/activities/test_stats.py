@@ -6,8 +6,8 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from activities import stats
 from activities.enums import AgencyRole, EventType, Status
+from outputs import stats
 from partners.enums import Side
 from tests.factories import (
     EventAgencyFactory,

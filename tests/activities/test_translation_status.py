@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from activities.models import Event, Pillar
-from activities.translation_status import missing_fields, stale_fields
+from core.translation_status import missing_fields, stale_fields
 from partners.models import PartnerAgency
 from tests.factories import EventFactory, PartnerAgencyFactory, PillarFactory, StaffFactory
 

@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, ImageFile
 
-from activities import uploads
 from activities.models import Attachment, Photo
+from core import uploads
 from tests.factories import (
     EventFactory,
     NewsletterFactory,

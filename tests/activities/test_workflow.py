@@ -11,7 +11,7 @@ from django.utils import timezone
 from activities.enums import Status
 from activities.models import Event
 from activities.services import event_save, event_transition
-from activities.workflow import allowed_statuses, may_move
+from core.workflow import allowed_statuses, may_move
 from newsletters.models import Newsletter, SectionEvent
 from tests.factories import EventFactory, NewsletterFactory, PhaseFactory, PillarFactory, StaffFactory
 

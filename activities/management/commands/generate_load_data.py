@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from activities.enums import AgencyRole, EventType, Gender, ParticipantRole, Status
 from activities.models import Event, EventAgency, Participant, Phase, Photo, Pillar
-from activities.page_cache import bump_generation
+from core.page_cache import bump_generation
 from partners.models import PartnerAgency
 
 SLUG_PREFIX = "load-"

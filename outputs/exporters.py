@@ -25,8 +25,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .enums import IATI_ORGANISATION_ROLE, AgencyRole, EventType
-from .models import Event, EventAgency
+from activities.enums import IATI_ORGANISATION_ROLE, AgencyRole, EventType
+from activities.models import Event, EventAgency
 
 LANGUAGES = ("en", "zh-hans")
 LIST_SEPARATOR = "; "

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import ExtractYear
 
+from activities.models import Event, EventAgency, Pillar
 from partners.models import PartnerAgency
-
-from .models import Event, EventAgency, Pillar
 
 TOP_AGENCIES = 10
 TOP_CITIES = 15

@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from .templatetags.portal import HTML_LANG
+from core.templatetags.portal import HTML_LANG
 
 # (URL name, label, the URL-name prefixes that make the entry current)
 NAVIGATION = [

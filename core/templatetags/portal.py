@@ -6,8 +6,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from ..cards import activity_cards as render_activity_cards
-from ..enums import DatePrecision
+from activities.cards import activity_cards as render_activity_cards
+from activities.enums import DatePrecision
+
 from ..formatting import format_date_range
 from ..richtext import clean_html
 

@@ -15,9 +15,10 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext, ngettext
 from django.views import View
 
+from activities.filters import EventFilter
+from activities.models import Event, Pillar
+
 from .calendar import EventCalendarExporter
-from .filters import EventFilter
-from .models import Event, Pillar
 
 # The parameter that sorts rather than selects: a subscription is always newest first.
 ORDERING_PARAMETER = "sort"

@@ -15,11 +15,10 @@ from django.core.paginator import Paginator
 from django.db.models import Max
 from django.urls import reverse
 
+from activities.models import Event, Phase, Pillar
+from activities.selectors import published_in
 from newsletters.models import Newsletter
 from partners.models import PartnerAgency
-
-from .models import Event, Phase, Pillar
-from .selectors import published_in
 
 
 def _latest_published_change(relation):

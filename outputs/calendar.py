@@ -15,9 +15,9 @@ from django.utils.translation import gettext, pgettext
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
-from .enums import DatePrecision
-from .formatting import format_date_range
-from .templatetags.portal import HTML_LANG, resolve_translation
+from activities.enums import DatePrecision
+from core.formatting import format_date_range
+from core.templatetags.portal import HTML_LANG, resolve_translation
 
 PRODUCT_ID = "-//EU-China Dialogue on Migration and Mobility Support Project//MMSP portal//EN"
 UID_DOMAIN = "mmsp-portal"

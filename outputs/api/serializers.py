@@ -6,10 +6,7 @@ The answers are built here as dicts, so a whole answer can be cached and the sch
 
 from django.conf import settings
 
-from newsletters.enums import SectionKind
-from partners.enums import AgencyKind, Side
-
-from ..enums import (
+from activities.enums import (
     AgencyRole,
     AttachmentKind,
     DatePrecision,
@@ -18,7 +15,10 @@ from ..enums import (
     ParticipantRole,
     PillarKind,
 )
-from ..richtext import clean_html
+from core.richtext import clean_html
+from newsletters.enums import SectionKind
+from partners.enums import AgencyKind, Side
+
 from .language import label, text, url
 
 

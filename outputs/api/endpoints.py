@@ -14,9 +14,9 @@ from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.renderers import JSONRenderer
 from ninja.throttling import AnonRateThrottle
 
+from activities.filters import EventFilter
 from partners.enums import Side
 
-from ..filters import EventFilter
 from . import queries, serializers
 from . import schemas as s
 from .docs import LocalSwagger

@@ -11,8 +11,8 @@ def translation_queue(request):
 
     One aggregate query per model, whatever the number of records.
     """
-    from activities.admin_workflow import lacking
     from activities.models import Event, Phase, Pillar
+    from core.admin_workflow import lacking
     from newsletters.models import Newsletter
     from partners.models import PartnerAgency
 

@@ -1,9 +1,9 @@
-"""Restore a backup made by export_archive into an empty, migrated database (activities.archive)."""
+"""Restore a backup made by export_archive into an empty, migrated database (core.archive)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from activities.archive import ArchiveError, ArchiveImporter
+from core.archive import ArchiveError, ArchiveImporter
 
 from .export_archive import described
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from .enums import Status
+from activities.enums import Status
 
 EDIT, PUBLISH = "edit", "publish"
 

@@ -1,4 +1,4 @@
-"""Load the real MMSP content (activities.demo_data) into the database, idempotently.
+"""Load the real MMSP content (outputs.demo_data) into the database, idempotently.
 
 Records are found by their natural key (agency, pillar and event slug; phase and newsletter
 number) and written only when a value differs, so a second run saves nothing: ids, timestamps
@@ -12,11 +12,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from activities import demo_data
 from activities.models import Event, EventAgency, Participant, Phase, Pillar
-from activities.richtext import clean_html
 from activities.services import event_save
+from core.richtext import clean_html
 from newsletters.models import Newsletter, NewsletterSection, SectionEvent
+from outputs import demo_data
 from partners.models import PartnerAgency
 
 # Stored cleaned (as the admin stores them), so they are compared cleaned too.

@@ -13,7 +13,7 @@ from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from .enums import EventType
+from activities.enums import EventType
 
 # Okabe-Ito: told apart by readers with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]

@@ -1,4 +1,4 @@
-"""Back up the portal: every record and every media file it names, in one zip (activities.archive)."""
+"""Back up the portal: every record and every media file it names, in one zip (core.archive)."""
 
 import os
 
@@ -7,7 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from activities.archive import ArchiveError, ArchiveExporter
+from core.archive import ArchiveError, ArchiveExporter
 
 
 class Command(BaseCommand):

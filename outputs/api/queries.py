@@ -5,12 +5,11 @@ Each list runs a fixed number of queries whatever its length (a count, a page, i
 
 from django.db.models import Count, Prefetch
 
+from activities.enums import SPEAKING_ROLES
+from activities.models import Event, EventAgency, Participant, Phase, Photo, Pillar
+from activities.selectors import ordered_pillars, published_in
 from newsletters.selectors import newsletter_edition, newsletter_list
 from partners.models import PartnerAgency
-
-from ..enums import SPEAKING_ROLES
-from ..models import Event, EventAgency, Participant, Phase, Photo, Pillar
-from ..selectors import ordered_pillars, published_in
 
 
 def phases():

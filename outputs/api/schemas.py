@@ -11,7 +11,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from ..enums import EventType
+from activities.enums import EventType
 
 
 class Bilingual(Schema):

@@ -13,9 +13,10 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
+from activities.enums import Status
+from activities.services import stored_status
+
 from . import workflow
-from .enums import Status
-from .services import stored_status
 from .translation_status import (
     LANGUAGES,
     confirm_translations,

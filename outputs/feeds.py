@@ -9,8 +9,9 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
+from core.formatting import format_date_range
+
 from .calendar import place_text
-from .formatting import format_date_range
 from .syndication_views import (
     feed_link,
     select_events,

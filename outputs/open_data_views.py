@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from activities.filters import EventFilter, PhaseChoiceField
+from activities.models import Event, Phase
+
 from . import stats
 from .charts import dashboard_charts, number
 from .exporters import CSVExporter, IATIExporter, XLSXExporter
-from .filters import EventFilter, PhaseChoiceField
-from .models import Event, Phase
 
 
 class DashboardFilterForm(forms.Form):
