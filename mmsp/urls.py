@@ -36,6 +36,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("activities.urls")),
-    path("partners/", include("partners.urls")),
+    path("partners/", include("activities.partner_urls")),
     path("newsletters/", include("newsletters.urls")),
 )

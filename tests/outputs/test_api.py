@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from activities.enums import ParticipantRole, Status
 from outputs.api import endpoints
-from tests.activities.test_stats import build_sample
 from tests.factories import (
     AttachmentFactory,
     EventAgencyFactory,
@@ -23,6 +22,7 @@ from tests.factories import (
     PartnerAgencyFactory,
     SectionEventFactory,
 )
+from tests.outputs.test_stats import build_sample
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
-from tests.activities.test_stats import build_sample
 from tests.factories import EventAgencyFactory, EventFactory, PartnerAgencyFactory
+from tests.outputs.test_stats import build_sample
 
 
 @pytest.fixture

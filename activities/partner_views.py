@@ -5,9 +5,8 @@ from django.utils.translation import gettext
 from django.views.generic import ListView, TemplateView
 
 from activities.views import PaginatedListMixin
-
-from . import selectors
-from .enums import Side
+from partners import selectors
+from partners.enums import Side
 
 
 class AgencyListView(TemplateView):

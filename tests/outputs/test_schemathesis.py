@@ -15,8 +15,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from mmsp.wsgi import application
 from outputs.api import endpoints
-from tests.activities.test_stats import build_sample
 from tests.factories import NewsletterFactory, NewsletterSectionFactory, SectionEventFactory
+from tests.outputs.test_stats import build_sample
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 

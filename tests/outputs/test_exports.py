@@ -14,8 +14,8 @@ from activities.enums import ParticipantRole
 from activities.models import Event
 from outputs import exporters
 from outputs.exporters import COLUMNS, CSVExporter, IATIExporter
-from tests.activities.test_stats import build_sample
 from tests.factories import EventAgencyFactory, EventFactory, ParticipantFactory, PartnerAgencyFactory
+from tests.outputs.test_stats import build_sample
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -1,8 +1,7 @@
 from django.urls import path
 
+from activities import partner_views as views
 from core.page_cache import cache_page_for_anonymous as cached
-
-from . import views
 
 app_name = "partners"
 
