@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core import uploads
+from core.enums import DatePrecision, Status
+from core.models import PublishableQuerySet
 from core.translation_status import TranslationTracked
 from partners.models import PartnerAgency
 
@@ -19,13 +21,11 @@ from .enums import (
     IATI_ORGANISATION_ROLE,
     AgencyRole,
     AttachmentKind,
-    DatePrecision,
     DocumentLanguage,
     EventType,
     Gender,
     ParticipantRole,
     PillarKind,
-    Status,
 )
 
 
@@ -41,14 +41,6 @@ def photo_upload_to(instance, filename):
 
 def attachment_upload_to(instance, filename):
     return _generated_name("attachments", filename)
-
-
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        """Records the public may see: published, and public from their publication time."""
-        return self.filter(status=Status.PUBLISHED).filter(
-            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now())
-        )
 
 
 class Phase(TranslationTracked):
@@ -118,6 +110,7 @@ class Pillar(TranslationTracked):
 class Event(TranslationTracked):
     """One activity of the project: a seminar, workshop, field visit, forum..."""
 
+    required_for_publication = ("title", "summary")  # in both languages (core.workflow)
     phase = models.ForeignKey(
         Phase, verbose_name=_("phase"), on_delete=models.PROTECT, related_name="events"
     )

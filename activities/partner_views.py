@@ -4,9 +4,11 @@ from django.http import Http404
 from django.utils.translation import gettext
 from django.views.generic import ListView, TemplateView
 
-from activities.views import PaginatedListMixin
-from partners import selectors
+from core.views import PaginatedListMixin
 from partners.enums import Side
+from partners.selectors import agency_for_detail
+
+from .selectors import agencies_for_list, events_of_agency
 
 
 class AgencyListView(TemplateView):
@@ -15,7 +17,7 @@ class AgencyListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         groups = {side: [] for side in Side}
-        for agency in selectors.agencies_for_list():
+        for agency in agencies_for_list():
             groups[Side(agency.side)].append(agency)
         context["groups"] = [(side, agencies) for side, agencies in groups.items() if agencies]
         context["total"] = sum(len(agencies) for agencies in groups.values())
@@ -29,10 +31,10 @@ class AgencyDetailView(PaginatedListMixin, ListView):
     context_object_name = "events"
 
     def get_queryset(self):
-        self.agency = selectors.agency_for_detail(self.kwargs["slug"])
+        self.agency = agency_for_detail(self.kwargs["slug"])
         if self.agency is None:
             raise Http404(gettext("No partner agency found."))
-        return selectors.events_of_agency(self.agency)
+        return events_of_agency(self.agency)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import workflow
+from core.enums import Status
 from core.richtext import clean_html
-
-from .enums import Status
+from core.workflow import stored_status
 
 
 def pillars_of_other_phases(*, phase, pillars):
@@ -25,13 +25,6 @@ def pillar_phase_error(*, phase, pillars):
         "phase": phase,
         "pillars": ", ".join(str(pillar) for pillar in wrong),
     }
-
-
-def stored_status(obj):
-    """The status a record has in the database (a new record starts as a draft)."""
-    if obj.pk is None or obj._state.adding:
-        return Status.DRAFT
-    return type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first() or Status.DRAFT
 
 
 @transaction.atomic

@@ -4,23 +4,26 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from core.admin_workflow import lacking
 
 
-def translation_queue(request):
+def translation_queue(request, registry):
     """Per model staff may open: how many records lack Chinese, lack English, or are out of date.
 
-    One aggregate query per model, whatever the number of records.
+    The models are those whose ModelAdmin in ``registry`` sets ``translation_queue_position``,
+    in that order. One aggregate query per model, whatever the number of records.
     """
-    from activities.models import Event, Phase, Pillar
-    from core.admin_workflow import lacking
-    from newsletters.models import Newsletter
-    from partners.models import PartnerAgency
-
+    queued = sorted(
+        (model_admin.translation_queue_position, model, model_admin)
+        for model, model_admin in registry.items()
+        if getattr(model_admin, "translation_queue_position", None) is not None
+    )
     rows = []
-    for model in (Event, PartnerAgency, Pillar, Phase, Newsletter):
+    for _position, model, model_admin in queued:
         opts = model._meta
-        model_admin = admin.site._registry.get(model)
-        if model_admin is None or not model_admin.has_view_or_change_permission(request):
+        if not model_admin.has_view_or_change_permission(request):
             continue
         fields = getattr(model_admin, "chinese_required_fields", None)
         counts = model._base_manager.aggregate(
@@ -46,6 +49,11 @@ def translation_queue(request):
 
 
 class PortalAdminSite(admin.AdminSite):
+    site_header = _("MMSP Activity Portal administration")
+    site_title = _("MMSP Activity Portal")
+    index_title = _("Activities, partners and newsletters")
+
     def index(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "translation_queue": translation_queue(request)}
+        queue = translation_queue(request, self._registry)
+        extra_context = {**(extra_context or {}), "translation_queue": queue}
         return super().index(request, extra_context)

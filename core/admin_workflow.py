@@ -13,8 +13,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from activities.enums import Status
-from activities.services import stored_status
+from core.enums import Status
+from core.workflow import stored_status
 
 from . import workflow
 from .translation_status import (

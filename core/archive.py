@@ -48,7 +48,6 @@ from django.utils.translation import gettext as _
 
 FORMAT = "mmsp-archive"
 FORMAT_VERSION = 1
-APP_LABELS = ("partners", "activities", "newsletters")
 MANIFEST_NAME = "manifest.json"
 DATA_NAME = "data.json"
 MEDIA_FOLDER = "media/"
@@ -70,13 +69,19 @@ class ArchiveError(Exception):
     """The archive cannot be written or restored; the message tells the person running the command why."""
 
 
+def archived_apps():
+    """The apps whose records an archive holds: those whose AppConfig sets ``archived = True``,
+    in the order of INSTALLED_APPS (each after the apps it refers to)."""
+    return [app_config for app_config in apps.get_app_configs() if getattr(app_config, "archived", False)]
+
+
 def archived_models():
     """Staff groups, users and every concrete model of the portal's apps, each after those it refers to."""
     models = [Group, get_user_model()]
-    for label in APP_LABELS:
+    for app_config in archived_apps():
         models += [
             model
-            for model in apps.get_app_config(label).get_models()
+            for model in app_config.get_models()
             if model._meta.managed and not model._meta.proxy
         ]
     return _in_dependency_order(models)

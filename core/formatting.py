@@ -4,7 +4,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.translation import pgettext
 
-from activities.enums import DatePrecision
+from core.enums import DatePrecision
 
 
 def format_date_range(start, end, precision=DatePrecision.DAY):

@@ -145,24 +145,6 @@ def cached_count(queryset, *, label=""):
     return count
 
 
-# Every model whose change can alter a public page. Lazy labels: no model import at load time.
-CONTENT_MODELS = [
-    "activities.Phase",
-    "activities.Phase_implementing_organisations",
-    "activities.Pillar",
-    "activities.Event",
-    "activities.Event_pillars",
-    "activities.EventAgency",
-    "activities.Participant",
-    "activities.Photo",
-    "activities.Attachment",
-    "partners.PartnerAgency",
-    "newsletters.Newsletter",
-    "newsletters.NewsletterSection",
-    "newsletters.SectionEvent",
-]
-
-
 class CachedCountPaginator(Paginator):
     """A Paginator whose COUNT(*) is computed once per filter state until content changes.
 
@@ -194,9 +176,13 @@ def _to_the_minute(value):
     return value
 
 
-def connect_invalidation():
-    """Bump the generation whenever a content row is saved or deleted (called from AppConfig.ready)."""
-    for label in CONTENT_MODELS:
+def connect_invalidation(*labels):
+    """Bump the generation whenever a row of these models is saved or deleted.
+
+    Each domain app names its content models (every model whose change can alter a public page,
+    automatic link tables included) from its AppConfig.ready; lazy labels, no model import.
+    """
+    for label in labels:
         for name, signal in (("save", post_save), ("delete", post_delete), ("m2m", m2m_changed)):
             # m2m_changed: relinking pillars in a form saves no row of the link table.
             signal.connect(

@@ -16,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
-from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
@@ -288,9 +287,8 @@ def _jpeg(image):
     return ContentFile(buffer.getvalue())
 
 
-@receiver(pre_save, sender="activities.Photo")
 def note_photo_image_change(sender, instance, raw, update_fields=None, **kwargs):
-    """Note whether this save brings an image the scaled copies were not made from.
+    """Note, before a photo is saved, whether it brings an image the copies were not made from.
 
     That is a new upload, an image without copies yet, or another stored image (a version
     restored from the history): only the last costs a query, to read the name stored before.
@@ -308,8 +306,15 @@ def note_photo_image_change(sender, instance, raw, update_fields=None, **kwargs)
     instance._renditions_stale = stale
 
 
-@receiver(post_save, sender="activities.Photo")
 def refresh_photo_renditions(sender, instance, **kwargs):
+    """Make the scaled copies after a save that brought a new image (see note_photo_image_change)."""
     if getattr(instance, "_renditions_stale", False):
         instance._renditions_stale = False
         make_photo_renditions(instance)
+
+
+def connect_renditions(photo_model):
+    """Keep the scaled copies of ``photo_model`` (image, image_small, image_large) up to date."""
+    uid = f"renditions-{photo_model}"
+    pre_save.connect(note_photo_image_change, sender=photo_model, dispatch_uid=f"{uid}-note")
+    post_save.connect(refresh_photo_renditions, sender=photo_model, dispatch_uid=uid)

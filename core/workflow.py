@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from activities.enums import Status
+from core.enums import Status
 
 EDIT, PUBLISH = "edit", "publish"
 
@@ -26,11 +26,6 @@ TRANSITIONS = {
     (Status.ARCHIVED, Status.DRAFT): PUBLISH,
 }
 
-# The texts a record must have in both languages before the public may see it.
-REQUIRED_FOR_PUBLICATION = {
-    "activities.event": ("title", "summary"),
-    "newsletters.newsletter": ("title",),
-}
 
 
 def can_publish(user, model):
@@ -61,8 +56,12 @@ def allowed_statuses(user, model, current):
 
 
 def missing_for_publication(model, values):
-    """Labels of the texts still missing for publication, e.g. ["Chinese summary"]."""
-    fields = REQUIRED_FOR_PUBLICATION.get(model._meta.label_lower, ())
+    """Labels of the texts still missing for publication, e.g. ["Chinese summary"].
+
+    The texts a record must have in both languages before the public may see it are named by
+    its model's ``required_for_publication``.
+    """
+    fields = getattr(model, "required_for_publication", ())
     labels = {"en": gettext("English"), "zh-hans": gettext("Chinese")}
     missing = []
     for field in fields:
@@ -103,3 +102,10 @@ def check_transition(*, user, obj, current, target):
     message = transition_error(user=user, model=type(obj), current=current, target=target, values=values)
     if message:
         raise ValidationError({"status": message})
+
+
+def stored_status(obj):
+    """The status a record has in the database (a new record starts as a draft)."""
+    if obj.pk is None or obj._state.adding:
+        return Status.DRAFT
+    return type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first() or Status.DRAFT

@@ -4,7 +4,7 @@ import calendar
 
 from django.conf import settings
 
-from activities.enums import DatePrecision
+from core.enums import DatePrecision
 from core.formatting import format_date_range
 
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from activities.forms import WorkflowFormMixin
+from core.forms import WorkflowFormMixin
 from core.richtext import clean_html
 
 from .models import Newsletter, NewsletterSection

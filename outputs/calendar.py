@@ -15,7 +15,7 @@ from django.utils.translation import gettext, pgettext
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
-from activities.enums import DatePrecision
+from core.enums import DatePrecision
 from core.formatting import format_date_range
 from core.templatetags.portal import HTML_LANG, resolve_translation
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
-from activities.admin import ChineseTranslationFilter, TabbedTranslationAdmin
+from core.admin import ChineseTranslationFilter, TabbedTranslationAdmin
 from core.admin_workflow import AllOrNothingImportMixin, TranslationStatusFilter
 
 from .models import PartnerAgency
@@ -29,6 +29,7 @@ class PartnerAgencyAdminForm(forms.ModelForm):
 
 @admin.register(PartnerAgency)
 class PartnerAgencyAdmin(AllOrNothingImportMixin, TabbedTranslationAdmin):
+    translation_queue_position = 2  # its place in the admin index's translators' queue
     form = PartnerAgencyAdminForm
     resource_classes = (PartnerAgencyResource,)
     # Many agencies have no Chinese acronym, so only the name and description count.

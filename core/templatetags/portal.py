@@ -6,8 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from activities.cards import activity_cards as render_activity_cards
-from activities.enums import DatePrecision
+from core.enums import DatePrecision
 
 from ..formatting import format_date_range
 from ..richtext import clean_html
@@ -100,8 +99,3 @@ def event_datetime(event):
         return f"{start:%Y-%m}"
     return start.isoformat()
 
-
-@register.simple_tag
-def activity_cards(events, heading_level=3):
-    """The cards of ``events`` (a queryset or a list), each remembered until content changes."""
-    return mark_safe("".join(render_activity_cards(events, heading_level=heading_level)))  # noqa: S308

@@ -35,7 +35,7 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its tabbed fields apply.
     "modeltranslation",
-    "activities.apps.PortalAdminConfig",
+    "core.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -9,12 +9,12 @@ from django.conf import settings
 from activities.enums import (
     AgencyRole,
     AttachmentKind,
-    DatePrecision,
     DocumentLanguage,
     EventType,
     ParticipantRole,
     PillarKind,
 )
+from core.enums import DatePrecision
 from core.richtext import clean_html
 from newsletters.enums import SectionKind
 from partners.enums import AgencyKind, Side

@@ -21,7 +21,8 @@ where we are sure of the characters; otherwise it is "" and the English name is 
 
 import datetime
 
-from activities.enums import AgencyRole, DatePrecision, EventType, ParticipantRole, Status
+from activities.enums import AgencyRole, EventType, ParticipantRole
+from core.enums import DatePrecision, Status
 
 ORGANISER = AgencyRole.ORGANISER
 CO_ORGANISER = AgencyRole.CO_ORGANISER

@@ -8,7 +8,7 @@ activities by start date; the DG's visit, known only as "April 2023", sorts by 1
 
 import datetime
 
-from activities.enums import Status
+from core.enums import Status
 from newsletters.enums import SectionKind
 
 NEWSLETTERS = [

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from activities.enums import AgencyRole, Status
+from activities.enums import AgencyRole
+from core.enums import Status
 from partners.enums import Side
 from tests.factories import EventAgencyFactory, EventFactory, PartnerAgencyFactory, PhotoFactory
 

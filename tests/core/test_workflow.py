@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.enums import Status
 from activities.models import Event
 from activities.services import event_save, event_transition
+from core.enums import Status
 from core.workflow import allowed_statuses, may_move
 from newsletters.models import Newsletter, SectionEvent
 from tests.factories import EventFactory, NewsletterFactory, PhaseFactory, PillarFactory, StaffFactory

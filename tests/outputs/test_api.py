@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from activities.enums import ParticipantRole, Status
+from activities.enums import ParticipantRole
+from core.enums import Status
 from outputs.api import endpoints
 from tests.factories import (
     AttachmentFactory,

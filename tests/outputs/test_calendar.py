@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar, vText
 
-from activities.enums import DatePrecision, Status
 from activities.models import Event
+from core.enums import DatePrecision, Status
 from outputs import syndication_views
 from outputs.calendar import EventCalendarExporter, event_uid
 from outputs.syndication_views import selection_description

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from activities.enums import Status
+from core.enums import Status
 from tests.factories import EventFactory, PhaseFactory, PillarFactory
 
 pytestmark = pytest.mark.django_db

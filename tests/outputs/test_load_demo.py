@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.forms.models import model_to_dict
 from django.utils import translation
 
-from activities.enums import AgencyRole, DatePrecision, Status
+from activities.enums import AgencyRole
 from activities.models import Event, EventAgency, Participant, Phase, Pillar
+from core.enums import DatePrecision, Status
 from newsletters.enums import SectionKind
 from newsletters.models import Newsletter, NewsletterSection, SectionEvent
 from outputs import demo_data

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from activities.enums import Status
+from core.enums import Status
 from tests.factories import (
     EventFactory,
     NewsletterFactory,

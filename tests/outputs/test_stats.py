@@ -6,7 +6,8 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from activities.enums import AgencyRole, EventType, Status
+from activities.enums import AgencyRole, EventType
+from core.enums import Status
 from outputs import stats
 from partners.enums import Side
 from tests.factories import (

@@ -24,8 +24,9 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from activities.enums import AgencyRole, EventType, Gender, ParticipantRole, Status
+from activities.enums import AgencyRole, EventType, Gender, ParticipantRole
 from activities.models import Event, EventAgency, Participant, Phase, Photo, Pillar
+from core.enums import Status
 from core.page_cache import bump_generation
 from partners.models import PartnerAgency
 
