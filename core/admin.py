@@ -34,9 +34,9 @@ class TabbedTranslationAdmin(
         js = (
             "admin/js/jquery.init.js",
             "modeltranslation/js/force_jquery.js",
-            "activities/vendor/jquery-ui/jquery-ui.tabs.js",
+            "core/vendor/jquery-ui/jquery-ui.tabs.js",
             "modeltranslation/js/tabbed_translation_fields.js",
-            "activities/admin/translation_tabs.js",
+            "core/admin/translation_tabs.js",
         )
         css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
 

@@ -220,7 +220,7 @@ ACTIVITIES_PER_PAGE = 20
 
 # modeltranslation's tabbed admin loads jQuery UI from a CDN by default; ours
 # is served from our own static files (a reader in China gets the full page).
-JQUERY_UI_URL = "activities/vendor/jquery-ui/jquery-ui.tabs.js"
+JQUERY_UI_URL = "core/vendor/jquery-ui/jquery-ui.tabs.js"
 
 FORMAT_MODULE_PATH = ["mmsp.formats"]
 
