@@ -32,6 +32,7 @@ serve: $(VENV)/.installed messages
 
 
 test: $(VENV)/.dev-installed system-deps browser-deps messages
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
 # The virtual environment is rebuilt only when a requirements file changes,

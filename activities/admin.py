@@ -4,66 +4,27 @@ from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
-from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from . import uploads
-from .admin_history import GuardedHistoryAdmin
-from .admin_workflow import (
+from core import uploads
+from core.admin import ChineseTranslationFilter, TabbedTranslationAdmin
+from core.admin_history import GuardedHistoryAdmin
+from core.admin_workflow import (
     AllOrNothingImportMixin,
-    TranslationFilterBase,
-    TranslationStatusAdminMixin,
     TranslationStatusFilter,
-    TranslatorAccessMixin,
     TranslatorInlineMixin,
     WorkflowAdminMixin,
-    lacking,
 )
+from core.formatting import format_date_range
+
 from .enums import IATI_ORGANISATION_ROLE, AgencyRole
-from .formatting import format_date_range
 from .forms import EventAdminForm, EventAgencyFormSet, pillar_label
 from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
 from .resources import EventResource, ParticipantResource
 from .services import event_save, event_transition
 
-admin.site.site_header = _("MMSP Activity Portal administration")
-admin.site.site_title = _("MMSP Activity Portal")
-admin.site.index_title = _("Activities, partners and newsletters")
-
 # IATI OrganisationRole codelist names, shown beside each agency role.
 IATI_ROLE_NAMES = {1: _("Funding"), 2: _("Accountable"), 3: _("Extending"), 4: _("Implementing")}
-
-
-class TabbedTranslationAdmin(
-    TranslatorAccessMixin, TranslationStatusAdminMixin, GuardedHistoryAdmin, TranslationAdmin
-):
-    """modeltranslation's tabbed English / Chinese fields, with everything served by us.
-
-    modeltranslation's own TabbedTranslationAdmin loads jQuery UI from a CDN
-    (its JQUERY_UI_URL setting); the admin must load nothing from outside, so
-    the tabs widget comes from our static files. Every such admin also keeps
-    the revision history (who changed what, field by field, with a restore
-    that obeys the change form's limits),
-    shows the translation status, and lets translators edit the texts only.
-    """
-
-    # Fields whose Chinese text staff must supply; None means every translated field.
-    chinese_required_fields = None
-
-    class Media:
-        js = (
-            "admin/js/jquery.init.js",
-            "modeltranslation/js/force_jquery.js",
-            "activities/vendor/jquery-ui/jquery-ui.tabs.js",
-            "modeltranslation/js/tabbed_translation_fields.js",
-            "activities/admin/translation_tabs.js",
-        )
-        css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
-
-    @admin.display(description=_("Chinese complete"), boolean=True)
-    def chinese_complete(self, obj):
-        return not chinese_missing(obj, self.chinese_required_fields)
 
 
 def iati_role_label(agency_role):
@@ -72,37 +33,6 @@ def iati_role_label(agency_role):
         return "-"
     code = IATI_ORGANISATION_ROLE[AgencyRole(agency_role.role)]
     return f"{code} {IATI_ROLE_NAMES[code]}"
-
-
-def chinese_fields(model, names=None):
-    """(English, Chinese) column pairs of a model's translated fields."""
-    names = names or translator.get_options_for_model(model).all_fields
-    return [
-        (build_localized_fieldname(name, "en"), build_localized_fieldname(name, "zh-hans")) for name in names
-    ]
-
-
-def chinese_missing(obj, names=None):
-    """Translated fields of `obj` with English text but no Chinese, read from the row alone."""
-    return [en for en, zh in chinese_fields(type(obj), names) if getattr(obj, en) and not getattr(obj, zh)]
-
-
-class ChineseTranslationFilter(TranslationFilterBase):
-    """Finds the records that still wait for their Chinese text."""
-
-    title = _("Chinese translation")
-    parameter_name = "chinese"
-
-    def lookups(self, request, model_admin):
-        return [("complete", _("Complete")), ("missing", _("Missing"))]
-
-    def queryset(self, request, queryset):
-        missing = lacking(queryset.model, "zh-hans", self.required_fields)
-        if self.value() == "missing":
-            return queryset.filter(missing)
-        if self.value() == "complete":
-            return queryset.exclude(missing)
-        return queryset
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -184,6 +114,7 @@ class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationAdmin):
+    translation_queue_position = 1  # its place in the admin index's translators' queue
     form = EventAdminForm
     resource_classes = (EventResource,)
     list_display = (
@@ -277,6 +208,7 @@ class PillarInline(TranslatorInlineMixin, TranslationStackedInline):
 
 @admin.register(Phase)
 class PhaseAdmin(TabbedTranslationAdmin):
+    translation_queue_position = 4  # its place in the admin index's translators' queue
     list_display = ("number", "name", "dates", "funding_instrument", "chinese_complete", "translation_state")
     search_fields = ("name_en", "name_zh_hans", "funding_instrument_en", "funding_instrument_zh_hans")
     list_filter = (ChineseTranslationFilter, TranslationStatusFilter)
@@ -300,6 +232,7 @@ class PhaseAdmin(TabbedTranslationAdmin):
 
 @admin.register(Pillar)
 class PillarAdmin(TabbedTranslationAdmin):
+    translation_queue_position = 3  # its place in the admin index's translators' queue
     list_display = ("name", "phase", "kind", "order", "chinese_complete", "translation_state")
     list_filter = ("phase", "kind", ChineseTranslationFilter, TranslationStatusFilter)
     actions = ("confirm_translations",)

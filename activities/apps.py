@@ -1,27 +1,28 @@
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
-
-
-class PortalAdminConfig(admin_apps.AdminConfig):
-    """Django's admin with the portal's site (the translators' queue on the index)."""
-
-    default = False
-    default_site = "activities.admin_site.PortalAdminSite"
 
 
 class ActivitiesConfig(AppConfig):
     default = True
     name = "activities"
     verbose_name = _("Activities")
+    archived = True  # core.archive: backups hold this app's records
 
     def ready(self):
-        from . import (
-            signals,  # noqa: F401 -- connects the pillar-phase guard
-            translation_status,
-            uploads,  # noqa: F401 -- connects the photo renditions' receivers
-        )
-        from .page_cache import connect_invalidation
+        from core.page_cache import connect_invalidation
+        from core.uploads import connect_renditions
 
-        connect_invalidation()
-        translation_status.connect()
+        from . import signals  # noqa: F401 -- connects the pillar-phase guard
+
+        connect_renditions("activities.Photo")
+        connect_invalidation(
+            "activities.Phase",
+            "activities.Phase_implementing_organisations",
+            "activities.Pillar",
+            "activities.Event",
+            "activities.Event_pillars",
+            "activities.EventAgency",
+            "activities.Participant",
+            "activities.Photo",
+            "activities.Attachment",
+        )

@@ -13,8 +13,9 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.page_cache import remembered_many
+
 from .models import Event, Photo
-from .page_cache import remembered_many
 
 CARD_TEMPLATE = "components/activity_card.html"
 # What the card shows; the rest of an activity (its description, objectives...) is not read.

@@ -3,19 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
-class Status(models.TextChoices):
-    """Where a record stands on its way to the public: draft, in review, published, archived.
-
-    Only published records are public (from their publication time); archived ones are kept
-    for the record but withdrawn from every public page.
-    """
-
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("In review")
-    PUBLISHED = "published", pgettext_lazy("status", "Published")
-    ARCHIVED = "archived", _("Archived")
-
-
 class EventType(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")
     SEMINAR = "seminar", _("Seminar")
@@ -27,14 +14,6 @@ class EventType(models.TextChoices):
     LAUNCH = "launch", _("Launch")
     RESEARCH = "research", _("Research or publication")
     OTHER = "other", _("Other")
-
-
-class DatePrecision(models.TextChoices):
-    """How much of an event's date the sources give; no day is invented."""
-
-    DAY = "day", _("Exact days")
-    MONTH = "month", _("Month only")
-    YEAR = "year", _("Year only")
 
 
 class PillarKind(models.TextChoices):

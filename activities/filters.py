@@ -14,12 +14,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.page_cache import cached_value
 from partners.models import PartnerAgency
 from partners.selectors import name_ordering
 
 from .enums import EventType
 from .models import Event, EventAgency, Phase
-from .page_cache import cached_value
 from .selectors import event_facets, pillars_with_published_events
 
 SORT_CHOICES = [

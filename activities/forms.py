@@ -4,8 +4,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
-from .enums import Status
+from core.forms import WorkflowFormMixin
+
 from .models import Event, Pillar
 from .services import pillar_phase_error
 
@@ -21,31 +21,6 @@ class PillarChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj):
         return pillar_label(obj)
-
-
-class WorkflowFormMixin:
-    """Refuses, on the form, a status change the user may not make or an untranslated publication."""
-
-    workflow_user = None
-    workflow_current = Status.DRAFT
-
-    def clean(self):
-        cleaned = super().clean()
-        target = cleaned.get("status")
-        if target:
-            instance = self.instance
-            values = {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
-            values.update(cleaned)
-            message = workflow.transition_error(
-                user=self.workflow_user,
-                model=self._meta.model,
-                current=self.workflow_current,
-                target=target,
-                values=values,
-            )
-            if message:
-                self.add_error("status" if "status" in self.fields else None, message)
-        return cleaned
 
 
 class EventAdminForm(WorkflowFormMixin, forms.ModelForm):

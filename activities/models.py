@@ -5,26 +5,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core import uploads
+from core.enums import DatePrecision, Status
+from core.models import PublishableQuerySet
+from core.translation_status import TranslationTracked
 from partners.models import PartnerAgency
 
-from . import uploads
 from .enums import (
     IATI_ORGANISATION_ROLE,
     AgencyRole,
     AttachmentKind,
-    DatePrecision,
     DocumentLanguage,
     EventType,
     Gender,
     ParticipantRole,
     PillarKind,
-    Status,
 )
-from .translation_status import TranslationTracked
 
 
 def photo_upload_to(instance, filename):
@@ -33,14 +32,6 @@ def photo_upload_to(instance, filename):
 
 def attachment_upload_to(instance, filename):
     return uploads.generated_name("attachments", filename)
-
-
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        """Records the public may see: published, and public from their publication time."""
-        return self.filter(status=Status.PUBLISHED).filter(
-            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now())
-        )
 
 
 class Phase(TranslationTracked):
@@ -110,6 +101,7 @@ class Pillar(TranslationTracked):
 class Event(TranslationTracked):
     """One activity of the project: a seminar, workshop, field visit, forum..."""
 
+    required_for_publication = ("title", "summary")  # in both languages (core.workflow)
     phase = models.ForeignKey(
         Phase, verbose_name=_("phase"), on_delete=models.PROTECT, related_name="events"
     )
@@ -351,7 +343,7 @@ class Photo(models.Model):
         validators=[uploads.validate_photo],
         help_text=_("JPEG, PNG or WebP, at most 10 MB."),
     )
-    # Scaled copies made from the image when it is saved (activities.uploads), for cards and pages.
+    # Scaled copies made from the image when it is saved (core.uploads), for cards and pages.
     image_small = models.ImageField(_("small version"), upload_to=photo_upload_to, blank=True, editable=False)
     image_large = models.ImageField(_("large version"), upload_to=photo_upload_to, blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)

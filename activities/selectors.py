@@ -11,11 +11,13 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.enums import Status
+from core.page_cache import cached_value
 from partners.models import PartnerAgency
+from partners.selectors import name_ordering
 
-from .enums import SPEAKING_ROLES, Status
+from .enums import SPEAKING_ROLES
 from .models import Event, EventAgency, Participant, Phase, Photo, Pillar
-from .page_cache import cached_value
 
 LATEST_ON_HOME = 6
 RELATED_LIMIT = 4
@@ -272,3 +274,40 @@ def count_published_by_pillar(pillars):
         .values_list("pk", "published")
     )
     return dict(rows)
+
+
+# The partner pages: each agency with its published activities.
+
+
+def agencies_for_list():
+    """Every agency with its parent and its number of published activities (``published_events``).
+
+    Counting reads every agency role of every published activity (400 ms at 100,000 activities
+    on PostgreSQL): the counts are remembered until content changes, the agencies are one query.
+    """
+    counts = cached_value("published-by-agency", published_events_by_agency)
+    agencies = list(PartnerAgency.objects.select_related("parent").order_by(*name_ordering()))
+    for agency in agencies:
+        agency.published_events = counts.get(agency.pk, 0)
+    return agencies
+
+
+def published_events_by_agency():
+    """{agency id: how many published activities name it}, in one query."""
+    rows = (
+        EventAgency.objects.filter(published_in("event"))
+        .values("agency")
+        .annotate(events=Count("event", distinct=True))
+        .values_list("agency", "events")
+    )
+    return dict(rows)
+
+
+def events_of_agency(agency):
+    """The agency's published activities, each with the roles this agency held in it."""
+    roles = EventAgency.objects.filter(agency=agency).order_by("order", "id")
+    return (
+        published_events()
+        .filter(pk__in=EventAgency.objects.filter(agency=agency).values("event"))
+        .prefetch_related(Prefetch("agency_roles", queryset=roles, to_attr="roles_of_agency"))
+    )

@@ -5,9 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import workflow
-from .enums import Status
-from .richtext import clean_html
+from core import workflow
+from core.enums import Status
+from core.richtext import clean_html
+from core.workflow import stored_status
 
 
 def pillars_of_other_phases(*, phase, pillars):
@@ -26,20 +27,13 @@ def pillar_phase_error(*, phase, pillars):
     }
 
 
-def stored_status(obj):
-    """The status a record has in the database (a new record starts as a draft)."""
-    if obj.pk is None or obj._state.adding:
-        return Status.DRAFT
-    return type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first() or Status.DRAFT
-
-
 @transaction.atomic
 def event_save(*, event, user, pillars=None):
     """Validate and save an activity, recording who created it and who changed it last.
 
     The rich text is cleaned against the allow-list before validation, so no
     path stores unsafe HTML. A change of status must be one the user may make
-    (activities.workflow): publishing needs the publish permission and both
+    (core.workflow): publishing needs the publish permission and both
     languages' title and summary. `pillars`, when given, replaces the
     activity's pillars after the same phase check the admin form makes.
     """

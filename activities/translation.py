@@ -7,8 +7,9 @@ historical models are registered here, after the translation options, not in mod
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
+from core.translation_status import translated_originals
+
 from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
-from .translation_status import translated_originals
 
 
 @register(Phase)

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import open_data_views, syndication_views, views
-from .feeds import ActivityFeed
-from .page_cache import cache_page_for_anonymous as cached
+from core.page_cache import cache_page_for_anonymous as cached
+
+from . import views
 
 app_name = "activities"
 
+# The feed, calendars, downloads and dashboard share this namespace ("activities:feed"...) but
+# live in outputs/: mmsp/urls.py puts outputs.urls.activity_outputs in front of these patterns.
 urlpatterns = [
     path("", cached(views.HomeView.as_view()), name="home"),
     path(
@@ -13,18 +15,7 @@ urlpatterns = [
         cached(views.EventListView.as_view()),
         name="list",
     ),
-    path("activities/feed/", ActivityFeed(), name="feed"),
-    path("activities/calendar.ics", syndication_views.ActivityCalendarView.as_view(), name="calendar"),
-    path("activities/export.csv", open_data_views.ActivityCSVView.as_view(), name="export_csv"),
-    path("activities/export.xlsx", open_data_views.ActivityXLSXView.as_view(), name="export_xlsx"),
-    # Fixed paths under activities/ (feed/, calendar.ics) go above this line: "feed" is a slug.
-    path(
-        "activities/<slug:slug>/calendar.ics",
-        syndication_views.EventCalendarView.as_view(),
-        name="event_ics",
-    ),
     path("activities/<slug:slug>/", cached(views.EventDetailView.as_view()), name="detail"),
-    path("dashboard/", cached(open_data_views.DashboardView.as_view()), name="dashboard"),
     path("phases/<int:number>/", cached(views.PhaseDetailView.as_view()), name="phase_detail"),
     path("pillars/<slug:slug>/", cached(views.PillarDetailView.as_view()), name="pillar_detail"),
 ]

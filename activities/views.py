@@ -2,46 +2,18 @@
 
 import functools
 
-from django.conf import settings
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 from django.views.generic import ListView, TemplateView
 
+from core.page_cache import cached_count, cached_value
+from core.views import PaginatedListMixin
+
 from . import selectors
 from .filters import EventFilter
-from .page_cache import CachedCountPaginator, cached_count, cached_value
 
 PHASE_PAGE_EVENTS = 12
-
-
-class PaginatedListMixin:
-    """A ListView paginated by ACTIVITIES_PER_PAGE, with a short page range (1 … 4 5 6 … 20).
-
-    An out-of-range or malformed ``?page=`` answers 404, as Django's ListView does. The count
-    is remembered until content changes (CachedCountPaginator): it reads every matching row.
-    """
-
-    paginator_class = CachedCountPaginator
-
-    def get_paginate_by(self, queryset):
-        return settings.ACTIVITIES_PER_PAGE
-
-    def count_label(self):
-        """What names this list's filter state for the remembered count (None: its SQL does)."""
-        return None
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        return super().get_paginator(queryset, per_page, count_label=self.count_label(), **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
-        context["page_range"] = context["paginator"].get_elided_page_range(
-            page.number, on_each_side=2, on_ends=1
-        )
-        context.setdefault("query_without_page", "")
-        return context
 
 
 class HomeView(TemplateView):
@@ -169,15 +141,3 @@ class PillarDetailView(PaginatedListMixin, ListView):
         context["pillar"] = self.pillar
         return context
 
-
-class RobotsView(TemplateView):
-    """robots.txt: everything public may be indexed; the sitemap lists it in both languages."""
-
-    template_name = "activities/robots.txt"
-    content_type = "text/plain; charset=utf-8"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["admin_path"] = settings.ADMIN_URL
-        context["sitemap_url"] = self.request.build_absolute_uri("/sitemap.xml")
-        return context

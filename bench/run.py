@@ -133,7 +133,7 @@ def forget_page(path):
     """Remove one page from the page cache, so the next request builds it."""
     from django.core.cache import cache
 
-    from activities.page_cache import page_key
+    from core.page_cache import page_key
 
     language = "zh-hans" if path.startswith("/zh-hans/") else "en"
     cache.delete(page_key(language, path))
@@ -144,7 +144,7 @@ def measure(client, path, repeat, *, mode):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from activities.page_cache import bump_generation
+    from core.page_cache import bump_generation
 
     timings = []
     queries = 0

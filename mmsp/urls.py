@@ -4,13 +4,15 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from activities.api.docs import docs_asset
-from activities.api.endpoints import api
-from activities.open_data_views import IATIActivitiesView
-from activities.page_cache import cache_page_for_anonymous as cached
-from activities.sitemaps import SITEMAPS
-from activities.views import RobotsView
-from activities.views_health import HealthView
+from activities import urls as activities_urls
+from core.health import HealthView
+from core.page_cache import cache_page_for_anonymous as cached
+from outputs.api.docs import docs_asset
+from outputs.api.endpoints import api
+from outputs.open_data_views import IATIActivitiesView
+from outputs.sitemaps import SITEMAPS
+from outputs.urls import activity_outputs
+from outputs.views import RobotsView
 
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
@@ -35,7 +37,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("activities.urls")),
-    path("partners/", include("partners.urls")),
+    # The activities namespace holds the domain pages and, in front of them, the outputs' addresses.
+    path("", include((activity_outputs + activities_urls.urlpatterns, activities_urls.app_name))),
+    path("partners/", include("activities.partner_urls")),
     path("newsletters/", include("newsletters.urls")),
 )

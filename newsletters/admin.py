@@ -9,8 +9,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from activities.admin import TabbedTranslationAdmin, chinese_missing
-from activities.admin_workflow import TranslationStatusFilter, TranslatorInlineMixin, WorkflowAdminMixin
+from core.admin import TabbedTranslationAdmin, chinese_missing
+from core.admin_workflow import TranslationStatusFilter, TranslatorInlineMixin, WorkflowAdminMixin
 
 from .formatting import period_text
 from .forms import NewsletterAdminForm, NewsletterSectionForm
@@ -57,6 +57,7 @@ class NewsletterSectionInline(TranslatorInlineMixin, TranslationStackedInline):
 
 @admin.register(Newsletter)
 class NewsletterAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
+    translation_queue_position = 5  # its place in the admin index's translators' queue
     form = NewsletterAdminForm
     list_display = (
         "number",

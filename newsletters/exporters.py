@@ -24,7 +24,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from activities.templatetags.portal import HTML_LANG
+from core.templatetags.portal import HTML_LANG
 
 from .credits import credits_context
 from .formatting import absolute

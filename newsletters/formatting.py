@@ -4,8 +4,8 @@ import calendar
 
 from django.conf import settings
 
-from activities.enums import DatePrecision
-from activities.formatting import format_date_range
+from core.enums import DatePrecision
+from core.formatting import format_date_range
 
 
 def absolute(path):

@@ -1,7 +1,7 @@
 from django import forms
 
-from activities.forms import WorkflowFormMixin
-from activities.richtext import clean_html
+from core.forms import WorkflowFormMixin
+from core.richtext import clean_html
 
 from .models import Newsletter, NewsletterSection
 

@@ -4,9 +4,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from activities.enums import Status
-from activities.models import Event, Phase, PublishableQuerySet
-from activities.translation_status import TranslationTracked
+from activities.models import Event, Phase
+from core.enums import Status
+from core.models import PublishableQuerySet
+from core.translation_status import TranslationTracked
 
 from .enums import SectionKind
 
@@ -14,6 +15,7 @@ from .enums import SectionKind
 class Newsletter(TranslationTracked):
     """One issue of the project newsletter, composed from activity records."""
 
+    required_for_publication = ("title",)  # in both languages (core.workflow)
     number = models.PositiveSmallIntegerField(_("issue number"), unique=True)
     title = models.CharField(_("title"), max_length=300)
     period_start = models.DateField(_("period from"))

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
-from activities.enums import Status
 from activities.models import Event, Photo
+from core.enums import Status
 
 from .models import Newsletter, NewsletterSection, SectionEvent
 

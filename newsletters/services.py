@@ -4,9 +4,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 
-from activities import workflow
-from activities.enums import Status
-from activities.services import stored_status
+from core import workflow
+from core.enums import Status
+from core.workflow import stored_status
 
 from .enums import SectionKind
 from .models import Newsletter, NewsletterSection, SectionEvent

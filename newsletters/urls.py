@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities.page_cache import cache_page_for_anonymous as cached
+from core.page_cache import cache_page_for_anonymous as cached
 
 from . import views
 

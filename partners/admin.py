@@ -4,9 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
-from activities import uploads
-from activities.admin import ChineseTranslationFilter, TabbedTranslationAdmin
-from activities.admin_workflow import AllOrNothingImportMixin, TranslationStatusFilter
+from core import uploads
+from core.admin import ChineseTranslationFilter, TabbedTranslationAdmin
+from core.admin_workflow import AllOrNothingImportMixin, TranslationStatusFilter
 
 from .models import PartnerAgency
 from .resources import PartnerAgencyResource
@@ -30,6 +30,7 @@ class PartnerAgencyAdminForm(forms.ModelForm):
 
 @admin.register(PartnerAgency)
 class PartnerAgencyAdmin(AllOrNothingImportMixin, TabbedTranslationAdmin):
+    translation_queue_position = 2  # its place in the admin index's translators' queue
     form = PartnerAgencyAdminForm
     resource_classes = (PartnerAgencyResource,)
     # Many agencies have no Chinese acronym, so only the name and description count.

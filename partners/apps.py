@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partners")
+    archived = True  # core.archive: backups hold this app's records
+
+    def ready(self):
+        from core.page_cache import connect_invalidation
+
+        connect_invalidation("partners.PartnerAgency")

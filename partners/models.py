@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from pypinyin import lazy_pinyin
 
-from activities import uploads
-from activities.translation_status import TranslationTracked
+from core import uploads
+from core.translation_status import TranslationTracked
 
 from .enums import AgencyKind, Side
 
@@ -38,7 +38,7 @@ class PartnerAgency(TranslationTracked):
     )
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    # Checked as photos are, stored under a random name, without metadata (activities.uploads).
+    # Checked as photos are, stored under a random name, without metadata (core.uploads).
     logo = models.ImageField(
         _("logo"),
         upload_to=uploads.logo_upload_to,

@@ -2,7 +2,7 @@
 
 from import_export import fields, resources
 
-from activities.resources import StrictForeignKeyWidget
+from core.resources import StrictForeignKeyWidget
 
 from .models import PartnerAgency
 from .services import agency_save

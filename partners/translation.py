@@ -1,7 +1,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from activities.translation_status import translated_originals
+from core.translation_status import translated_originals
 
 from .models import PartnerAgency
 

@@ -5,8 +5,9 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from activities.enums import AgencyRole, EventType, ParticipantRole, PillarKind, Status
+from activities.enums import AgencyRole, EventType, ParticipantRole, PillarKind
 from activities.models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
+from core.enums import Status
 from newsletters.enums import SectionKind
 from newsletters.models import Newsletter, NewsletterSection, SectionEvent
 from partners.enums import AgencyKind, Side

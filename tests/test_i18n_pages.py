@@ -102,7 +102,7 @@ def test_chinese_page_marks_an_english_fallback_in_a_list(client, portal):  # no
 
     assert re.search(r'<span lang="en" class="fallback-text">Untranslated workshop</span>', html)
     with translation.override("zh-hans"):
-        from activities.templatetags.portal import fallback_label
+        from core.templatetags.portal import fallback_label
 
         label = fallback_label("en")
     assert f'<span class="lang-fallback">{label}</span>' in html

@@ -12,7 +12,9 @@ from django.utils import translation
 
 PROJECT = Path(settings.BASE_DIR)
 CATALOGUE = Path("locale/zh_Hans/LC_MESSAGES/django.po")
-SOURCES = ["manage.py", "mmsp", "activities", "partners", "newsletters", "templates", "locale"]
+SOURCES = [
+    "manage.py", "mmsp", "core", "partners", "activities", "newsletters", "outputs", "templates", "locale"
+]
 
 
 @pytest.fixture(scope="module")

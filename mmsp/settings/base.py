@@ -35,7 +35,7 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its tabbed fields apply.
     "modeltranslation",
-    "activities.apps.PortalAdminConfig",
+    "core.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,9 +49,11 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "core",
     "partners",
     "activities",
     "newsletters",
+    "outputs",
     # Last, as django-cleanup asks: deletes a file once the transaction that deleted or replaced
     # its record commits, so its public address stops working (a rollback deletes nothing).
     "django_cleanup.apps.CleanupConfig",
@@ -69,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "activities.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -114,7 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "activities.context_processors.portal",
+                "core.context_processors.portal",
             ],
         },
     },
@@ -189,7 +191,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_CALLABLE = "activities.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
@@ -221,7 +223,7 @@ ACTIVITIES_PER_PAGE = 20
 
 # modeltranslation's tabbed admin loads jQuery UI from a CDN by default; ours
 # is served from our own static files (a reader in China gets the full page).
-JQUERY_UI_URL = "activities/vendor/jquery-ui/jquery-ui.tabs.js"
+JQUERY_UI_URL = "core/vendor/jquery-ui/jquery-ui.tabs.js"
 
 FORMAT_MODULE_PATH = ["mmsp.formats"]
 

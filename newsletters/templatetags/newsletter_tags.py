@@ -8,7 +8,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from activities.templatetags.portal import resolve_translation
+from core.templatetags.portal import resolve_translation
 
 from ..formatting import absolute, period_text
 

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from activities.enums import AgencyRole, DatePrecision, EventType, Status
+from activities.enums import AgencyRole, EventType
 from activities.models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
+from core.enums import DatePrecision, Status
 from tests.factories import (
     AttachmentFactory,
     EventAgencyFactory,

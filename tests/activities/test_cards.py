@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from activities.cards import activity_cards
 from activities.models import Event
-from activities.page_cache import page_key
+from core.page_cache import page_key
 from tests.factories import EventFactory, PhaseFactory, PhotoFactory, PillarFactory
 
 pytestmark = pytest.mark.django_db

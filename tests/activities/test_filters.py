@@ -7,9 +7,10 @@ from django.http import QueryDict
 from django.test import RequestFactory
 from django.utils import translation
 
-from activities.enums import AgencyRole, EventType, Status
+from activities.enums import AgencyRole, EventType
 from activities.filters import EventFilter
 from activities.selectors import published_events
+from core.enums import Status
 from tests.activities.test_views import portal  # noqa: F401 -- the shared data set, used as a fixture
 from tests.factories import EventAgencyFactory, EventFactory, PartnerAgencyFactory, PillarFactory
 

@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from activities.enums import Status
 from activities.models import Event, Participant
-from activities.resources import EventResource, ParticipantResource, parse_date
+from activities.resources import EventResource, ParticipantResource
+from core.enums import Status
+from core.resources import parse_date
 from partners.models import PartnerAgency
 from partners.resources import PartnerAgencyResource
 from tests.factories import EventFactory, PartnerAgencyFactory, PhaseFactory, PillarFactory, StaffFactory

@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 
-from activities.enums import AgencyRole, DatePrecision, Status
+from activities.enums import AgencyRole
 from activities.forms import EventAdminForm
 from activities.models import Event
 from activities.services import event_publish, event_save, event_unpublish
+from core.enums import DatePrecision, Status
 from tests.factories import (
     EventAgencyFactory,
     EventFactory,

@@ -42,7 +42,7 @@ def test_healthz_ok(client):
 
 
 def test_healthz_reports_unavailable_database(client):
-    with mock.patch("activities.views_health.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("core.health.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
@@ -99,7 +99,7 @@ def test_list_count_is_remembered_per_filter_state(admin_client):
 
 
 def test_a_lost_generation_never_brings_back_pages_stored_before(client):
-    from activities.page_cache import GENERATION_KEY
+    from core.page_cache import GENERATION_KEY
 
     event = EventFactory(title_en="Before the change")
     assert b"Before the change" in client.get(_list_url()).content

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from activities import selectors
 from activities.cards import activity_cards
-from activities.enums import ParticipantRole, Status
+from activities.enums import ParticipantRole
+from core.enums import Status
 from tests.activities.test_views import portal  # noqa: F401 -- the shared data set, used as a fixture
 from tests.factories import EventAgencyFactory, EventFactory, ParticipantFactory, PhotoFactory
 

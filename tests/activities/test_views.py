@@ -6,7 +6,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from activities.enums import AgencyRole, DatePrecision, EventType, ParticipantRole, Status
+from activities.enums import AgencyRole, EventType, ParticipantRole
+from core.enums import DatePrecision, Status
 from partners.enums import Side
 from tests.factories import (
     AttachmentFactory,

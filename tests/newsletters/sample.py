@@ -6,7 +6,8 @@ Used by the newsletter tests that need a realistic issue and by bench/newsletter
 
 import datetime
 
-from activities.enums import DatePrecision, EventType, Status
+from activities.enums import EventType
+from core.enums import DatePrecision, Status
 from newsletters.enums import SectionKind
 from tests.factories import (
     EventFactory,

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from activities.enums import Status
+from core.enums import Status
 from newsletters.enums import SectionKind
 from newsletters.models import SectionEvent
 from tests.factories import EventFactory, NewsletterFactory, NewsletterSectionFactory

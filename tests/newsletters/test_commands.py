@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from activities.enums import Status
+from core.enums import Status
 from tests.factories import NewsletterFactory
 from tests.newsletters.helpers import pdf_text
 

@@ -13,8 +13,8 @@ from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
-from activities.enums import Status
 from activities.models import Photo
+from core.enums import Status
 from newsletters.exporters import (
     EmailExporter,
     ExportError,

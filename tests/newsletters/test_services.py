@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from activities.enums import Status
+from core.enums import Status
 from newsletters.enums import SectionKind
 from newsletters.models import NewsletterSection, SectionEvent
 from newsletters.services import newsletter_fill_from_period

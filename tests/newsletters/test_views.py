@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from activities.enums import Status
+from core.enums import Status
 from newsletters.exporters import PdfExporter
 from tests.factories import (
     EventFactory,

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities.models import Event, Phase, Photo, Pillar
-from activities.sitemaps import SITEMAPS
 from newsletters.models import Newsletter, NewsletterSection
+from outputs.sitemaps import SITEMAPS
 from partners.models import PartnerAgency
 from tests import factories
 

@@ -18,8 +18,8 @@ from PIL import ExifTags, Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.actions import JavaScript
 
-from activities import uploads
 from activities.models import Attachment, Photo
+from core import uploads
 from newsletters.exporters import LocalFilesFetcher, PdfExporter
 from partners.models import PartnerAgency
 from tests.factories import AttachmentFactory, EventFactory, PartnerAgencyFactory, PhotoFactory

@@ -2,7 +2,7 @@
 
 Every model with history in the admin, against every group, through crafted POSTs: the data
 is what the version page offers a superuser (every field, with the old version's values),
-posted as each user. See activities.admin_history.
+posted as each user. See core.admin_history.
 """
 
 import datetime
@@ -15,9 +15,10 @@ from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.admin_history import GuardedHistoryAdmin
-from activities.enums import AgencyRole, Status
+from activities.enums import AgencyRole
 from activities.models import Event
+from core.admin_history import GuardedHistoryAdmin
+from core.enums import Status
 from newsletters.models import Newsletter
 from tests.factories import (
     AttachmentFactory,

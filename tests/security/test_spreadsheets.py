@@ -1,6 +1,6 @@
 """No CSV, TSV or XLSX the portal writes, in the admin or in public, holds a live formula.
 
-The decision (activities.spreadsheets): in CSV and TSV a formula gets an apostrophe in front of
+The decision (core.spreadsheets): in CSV and TSV a formula gets an apostrophe in front of
 it, at the start of a cell and after a ``;``, ``,``, tab or line break; in XLSX every text cell is
 a string (data type "s") and keeps its value unchanged.
 """
@@ -13,9 +13,9 @@ from django.contrib import admin
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from activities.exporters import XLSXExporter
 from activities.models import Event
-from activities.spreadsheets import EXPORT_FORMATS, SafeCSV, SafeTSV, SafeXLSX, formula_safe
+from core.spreadsheets import EXPORT_FORMATS, SafeCSV, SafeTSV, SafeXLSX, formula_safe
+from outputs.exporters import XLSXExporter
 from tests.factories import EventAgencyFactory, EventFactory, ParticipantFactory, PartnerAgencyFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET  # noqa: S405 -- parsing our own output, not 
 
 import pytest
 
-from activities.richtext import clean_html
 from activities.services import event_save
+from core.richtext import clean_html
 from tests.factories import EventFactory
 
 from .checks import executable_markup

@@ -24,9 +24,10 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from activities.enums import AgencyRole, EventType, Gender, ParticipantRole, Status
+from activities.enums import AgencyRole, EventType, Gender, ParticipantRole
 from activities.models import Event, EventAgency, Participant, Phase, Photo, Pillar
-from activities.page_cache import bump_generation
+from core.enums import Status
+from core.page_cache import bump_generation
 from partners.models import PartnerAgency
 
 SLUG_PREFIX = "load-"

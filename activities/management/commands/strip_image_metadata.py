@@ -1,6 +1,6 @@
 """Save stored photo originals and partner logos again without camera metadata.
 
-New uploads lose their metadata on the way in (activities.uploads); this command does the same
+New uploads lose their metadata on the way in (core.uploads); this command does the same
 for files stored before that. Run it once after deploying; running it again changes nothing.
 """
 
@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from activities import uploads
 from activities.models import Photo
+from core import uploads
 from partners.models import PartnerAgency
 
 FIELDS = ((Photo, "image", "photos"), (PartnerAgency, "logo", "partners/logos"))

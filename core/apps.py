@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the portal's site (the translators' queue on the index)."""
+
+    default = False
+    default_site = "core.admin_site.PortalAdminSite"
+
+
+class CoreConfig(AppConfig):
+    """The portal's machinery; it knows no domain app (each passes what it needs from its ready())."""
+
+    default = True
+    name = "core"
+
+    def ready(self):
+        from . import translation_status
+
+        translation_status.connect()

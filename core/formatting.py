@@ -1,0 +1,55 @@
+"""Dates written the reader's way: 27 June 2023 / 2023年6月27日, with their precision."""
+
+from django.utils.dateformat import format as date_format
+from django.utils.formats import get_format
+from django.utils.translation import pgettext
+
+from core.enums import DatePrecision
+
+
+def format_date_range(start, end, precision=DatePrecision.DAY):
+    """The dates of an activity as a reader writes them, never showing an invented day."""
+    if start is None:
+        return ""
+    end = end or start
+    if precision == DatePrecision.YEAR:
+        # Translators: a PHP-style date format for a year alone; "Y年" in Chinese.
+        fmt_year = pgettext("date format", "Y")
+        if start.year == end.year:
+            return date_format(start, fmt_year)
+        return _join(date_format(start, fmt_year), date_format(end, fmt_year))
+    if precision == DatePrecision.MONTH:
+        month = get_format("YEAR_MONTH_FORMAT")
+        if (start.year, start.month) == (end.year, end.month):
+            return date_format(start, month)
+        if start.year == end.year:
+            # Translators: start of a month range in one year ("March" in "March – April 2023").
+            first = date_format(start, pgettext("date format", "F"))
+            return _join(first, date_format(end, month), tight=True)
+        return _join(date_format(start, month), date_format(end, month))
+    full = get_format("DATE_FORMAT")
+    if start == end:
+        return date_format(start, full)
+    if (start.year, start.month) == (end.year, end.month):
+        # Translators: "20" in "20–23 February 2023"; Chinese shows the whole start date.
+        start_fmt = pgettext("date range start, same month", "j")
+        # Translators: "23 February 2023" in "20–23 February 2023"; Chinese shows only the day.
+        end_fmt = pgettext("date range end, same month", "j F Y")
+        return _join(date_format(start, start_fmt), date_format(end, end_fmt), tight=True)
+    if start.year == end.year:
+        # Translators: "30 March" in "30 March – 2 April 2023".
+        start_fmt = pgettext("date range start, same year", "j F")
+        # Translators: "2 April 2023" in "30 March – 2 April 2023"; Chinese drops the year.
+        end_fmt = pgettext("date range end, same year", "j F Y")
+        return _join(date_format(start, start_fmt), date_format(end, end_fmt))
+    return _join(date_format(start, full), date_format(end, full))
+
+
+def _join(first, second, tight=False):
+    if tight:
+        # Translators: joins two dates of one month ("20–23"); Chinese uses "至".
+        separator = pgettext("date range separator, same month", "–")
+    else:
+        # Translators: joins two dates (" – "); Chinese uses "至".
+        separator = pgettext("date range separator", " – ")
+    return f"{first}{separator}{second}"

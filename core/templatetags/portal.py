@@ -1,0 +1,101 @@
+"""Display helpers shared by the public pages and the newsletter exports."""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
+
+from core.enums import DatePrecision
+
+from ..formatting import format_date_range
+from ..richtext import clean_html
+
+register = template.Library()
+
+HTML_LANG = {"en": "en", "zh-hans": "zh-Hans"}
+
+
+def field_in_language(obj, field, lang):
+    return getattr(obj, f"{field}_{lang.replace('-', '_')}", "") or ""
+
+
+def resolve_translation(obj, field):
+    """The text to show for obj.field and the language it is really in."""
+    active = get_language() or settings.LANGUAGE_CODE
+    value = field_in_language(obj, field, active)
+    if value:
+        return value, active
+    for code, _name in settings.LANGUAGES:
+        value = field_in_language(obj, field, code)
+        if value:
+            return value, code
+    return "", active
+
+
+def fallback_label(lang):
+    if lang == "en":
+        return gettext("English only")
+    return gettext("Chinese only")
+
+
+@register.simple_tag
+def tr(obj, field, html=False, label=True):
+    """A translated field; text shown in the other language is marked and labelled.
+
+    Usage: {% tr event "title" %} or {% tr event "body" html=True %}.
+    """
+    value, lang = resolve_translation(obj, field)
+    if html:
+        value = mark_safe(clean_html(value))  # noqa: S308 -- cleaned by nh3 just above
+    active = get_language() or settings.LANGUAGE_CODE
+    if lang == active or not value:
+        return value if html else format_html("{}", value)
+    tag = "div" if html else "span"
+    badge = (
+        format_html(' <span class="lang-fallback">{}</span>', fallback_label(lang)) if label else ""
+    )
+    return format_html(
+        '<{tag} lang="{lang}" class="fallback-text">{value}</{tag}>{badge}',
+        tag=tag,
+        lang=HTML_LANG.get(lang, lang),
+        value=value,
+        badge=badge,
+    )
+
+
+@register.simple_tag
+def tr_text(obj, field):
+    """A translated field as plain text, for attributes and titles (no markup)."""
+    return resolve_translation(obj, field)[0]
+
+
+@register.filter
+def is_fallback(obj, field):
+    """True when obj.field is shown in another language than the page's."""
+    value, lang = resolve_translation(obj, field)
+    return bool(value) and lang != (get_language() or settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def event_dates(event):
+    return format_date_range(event.start_date, event.end_date, event.date_precision)
+
+
+@register.filter
+def richtext(value):
+    return mark_safe(clean_html(value))  # noqa: S308 -- cleaned by nh3 just above
+
+
+@register.simple_tag
+def event_datetime(event):
+    """The machine-readable start of an activity for <time datetime>, no more precise than known."""
+    start = event.start_date
+    if start is None:
+        return ""
+    if event.date_precision == DatePrecision.YEAR:
+        return f"{start:%Y}"
+    if event.date_precision == DatePrecision.MONTH:
+        return f"{start:%Y-%m}"
+    return start.isoformat()
+

@@ -1,0 +1,717 @@
+"""Every activity the seed documents describe, with the documents' dates, places and figures.
+
+Figures: only numbers the documents state as exact are recorded. "Around one hundred" (2018
+Forum) and "over 30" (2023 integration seminar) are not exact, so the total stays None and the
+summary says what the document says. The 25 Chinese representatives of the June 2023 border
+management seminar are the China-side count, but EU embassy representatives and European speakers
+also attended, so the total is unknown; the model refuses a part without a total, so that figure
+too is given in the summary only. No women/men split is given anywhere.
+
+Agencies: the EU funds every activity of the project, so it is recorded as funder on each,
+except the IOM Director General's visit, an IOM visit that the newsletter reports without saying
+the project paid for it. "Organized by IOM in close coordination with and support from X" is
+recorded as IOM organiser, X co-organiser.
+
+Participants: only speakers named in the project's own published documents (the press release,
+the Forum report and newsletter 11), with the position those documents give. They spoke in public
+and are named there, so consent_to_publish is True; no gender, e-mail or phone is recorded (the
+press release gives a staff phone and e-mail: deliberately left out). A Chinese name is given only
+where we are sure of the characters; otherwise it is "" and the English name is shown.
+"""
+
+import datetime
+
+from activities.enums import AgencyRole, EventType, ParticipantRole
+from core.enums import DatePrecision, Status
+
+ORGANISER = AgencyRole.ORGANISER
+CO_ORGANISER = AgencyRole.CO_ORGANISER
+HOST = AgencyRole.HOST
+FUNDER = AgencyRole.FUNDER
+PARTICIPATING = AgencyRole.PARTICIPATING
+
+HAINAN_EMBASSIES = [
+    "embassy-at", "embassy-be", "embassy-hr", "embassy-dk", "embassy-fi", "embassy-de",
+    "embassy-hu", "embassy-is", "embassy-nl", "embassy-pt", "embassy-es", "embassy-se",
+]
+
+
+def _speaker(
+    name_en, position_en, position_zh_hans, agency, *, name_zh_hans="", role=ParticipantRole.SPEAKER
+):
+    """A speaker named in a published project document (see the module docstring on consent)."""
+    return {
+        "name_en": name_en,
+        "name_zh_hans": name_zh_hans,
+        "position_en": position_en,
+        "position_zh_hans": position_zh_hans,
+        "agency": agency,
+        "organisation_en": "",
+        "organisation_zh_hans": "",
+        "country": "",
+        "role": role,
+        "consent_to_publish": True,
+    }
+
+
+EVENTS = [
+    {
+        # Forum report: "On May 7 2018 ... IOM hosted the Forum"; "around one hundred" participants.
+        "slug": "forum-eu-china-migration-mobility-2018",
+        "phase": 1,
+        "type": EventType.FORUM,
+        "pillars": [
+            "p1-regular-migration", "p1-irregular-migration", "p1-development", "p1-international-protection",
+        ],
+        "title_en": "Forum on EU-China Migration and Mobility",
+        "title_zh_hans": "中欧移民和人员流动论坛",
+        "summary_en": (
+            "On the occasion of Director General William Lacy Swing's last visit to China, IOM hosted the "
+            "Forum marking three years of the project. Around one hundred stakeholders took stock of its "
+            "milestones, lessons learnt, challenges and prospects."
+        ),
+        "summary_zh_hans": (
+            "借国际移民组织总干事威廉·莱西·斯温大使卸任前最后一次访华之机，国际移民组织主办了本次论坛，"
+            "纪念项目实施三周年。约一百名利益相关方回顾了项目取得的阶段性成果、经验教训、挑战和前景。"
+        ),
+        "body_en": (
+            "<p>On 7 May 2018, on the occasion of H.E. Ambassador William Lacy Swing's last visit to China "
+            "as IOM Director General, the International Organization for Migration (IOM) hosted the Forum on "
+            "EU-China Migration and Mobility. The activity marked the three-year anniversary of the EU-China "
+            "Dialogue on Migration and Mobility Support Project and was an opportunity for IOM, the European "
+            "Union and other key stakeholders to take stock of the milestones achieved, lessons learnt, "
+            "challenges prevailing and future prospects in the various result areas of the project.</p>"
+            "<p>The Forum brought together around one hundred of IOM and ILO's major stakeholders, including "
+            "officials from the embassies of EU Member States and Schengen Zone countries, the EU "
+            "Delegation, ILO and UNHCR, and from the Ministry of Foreign Affairs, the Ministry of Public "
+            "Security and the recently established National Immigration Administration.</p>"
+            "<p>DG Swing noted that we live in a world on the move, commended the commitment of the European "
+            "Union and China to safe and orderly migration and to the project, and concluded that migration "
+            "is not so much a problem to be solved as a human reality to be managed through partnership. "
+            "During his visit he also launched the IOM WeChat app providing pre-departure orientation to "
+            "Chinese workers migrating to Europe.</p>"
+            "<p>Christopher Wood, Deputy Head of the EU Delegation to China, outlined the successes of the "
+            "EU-China Dialogue on Migration and Mobility. Liu Shibin of the National Immigration "
+            "Administration praised the project for promoting technical cooperation between China and the "
+            "EU, and IOM China Chief of Mission Pär Liljert stressed the importance of partnership and "
+            "collaboration. The Forum closed with a reception.</p>"
+        ),
+        "body_zh_hans": (
+            "<p>2018年5月7日，借威廉·莱西·斯温大使以国际移民组织总干事身份最后一次访华之机，"
+            "国际移民组织主办了“中欧移民和人员流动论坛”。本次活动纪念“支持中欧人员往来和移民领域对话项目”"
+            "实施三周年，为国际移民组织、欧盟及其他主要利益相关方提供了契机，"
+            "共同回顾项目各成果领域取得的阶段性成果、经验教训、现存挑战和未来前景。</p>"
+            "<p>约一百名国际移民组织和国际劳工组织的主要合作伙伴出席论坛，包括欧盟成员国和申根国家驻华使馆、"
+            "欧盟驻华代表团、国际劳工组织和联合国难民署的官员，以及外交部、"
+            "公安部和新组建的国家移民管理局的官员。</p>"
+            "<p>斯温总干事指出，我们生活在一个人员流动的世界。他赞扬欧盟和中国致力于促进安全、有序的移民，"
+            "以及对本项目的支持，并总结说，移民与其说是一个需要解决的问题，"
+            "不如说是一个需要通过伙伴关系加以管理的人类现实。访华期间，"
+            "他还正式启动了国际移民组织微信应用程序，为赴欧中国劳务人员提供出行前指导。</p>"
+            "<p>欧盟驻华代表团副团长Christopher Wood先生介绍了中欧人员往来和移民领域对话取得的成果。"
+            "国家移民管理局副局长Liu Shibin先生赞扬项目促进了中欧之间的技术合作；"
+            "国际移民组织驻华代表处主任Pär Liljert强调了伙伴关系与合作的重要性。论坛以招待会结束。</p>"
+        ),
+        "start_date": datetime.date(2018, 5, 7),
+        "end_date": datetime.date(2018, 5, 7),
+        "date_precision": DatePrecision.DAY,
+        "city_en": "Beijing",
+        "city_zh_hans": "北京",
+        "venue_en": "",
+        "venue_zh_hans": "",
+        "country": "CN",
+        "agencies": [
+            ("iom", HOST),
+            ("eu", FUNDER),
+            ("ilo", PARTICIPATING),
+            ("eu-delegation-china", PARTICIPATING),
+            ("unhcr", PARTICIPATING),
+            ("mfa", PARTICIPATING),
+            ("mps", PARTICIPATING),
+            ("nia", PARTICIPATING),
+        ],
+        "participants_total": None,  # "around one hundred": not exact
+        "participants_women": None,
+        "participants_men": None,
+        "participants_eu": None,
+        "participants_china": None,
+        "participants": [
+            _speaker(
+                "William Lacy Swing",
+                "Director General, International Organization for Migration",
+                "国际移民组织总干事",
+                "iom",
+                name_zh_hans="威廉·莱西·斯温",
+                role=ParticipantRole.KEYNOTE,
+            ),
+            _speaker(
+                "Christopher Wood",
+                "Deputy Head of the Delegation of the European Union to China",
+                "欧盟驻华代表团副团长",
+                "eu-delegation-china",
+            ),
+            _speaker(
+                # The report says "Deputy Director General of the National State Immigration".
+                "Liu Shibin",
+                "Deputy Director General, National Immigration Administration",
+                "国家移民管理局副局长",
+                "nia",
+            ),
+            _speaker("Pär Liljert", "Chief of Mission, IOM China", "国际移民组织驻华代表处主任", "iom"),
+        ],
+        "status": Status.PUBLISHED,
+        "published_at": None,
+    },
+    {
+        # The press release gives no date. The launch is recorded by year only (2019: the first
+        # phase ran "between 2015 and 2018"); no month or day is invented.
+        "slug": "launch-mmsp-phase-2",
+        "phase": 2,
+        "type": EventType.LAUNCH,
+        "pillars": ["p2-regular-migration", "p2-irregular-migration", "p2-development"],
+        "title_en": "Launch of the EU-China Dialogue on Migration and Mobility Support Project Phase II",
+        "title_zh_hans": "第二期支持中欧人员往来和移民领域对话项目启动",
+        "summary_en": (
+            "IOM in China officially launched MMSP Phase II in Beijing, bringing together 43 European and "
+            "Chinese participants from the EU, the embassies of EU Member States and Schengen Area countries "
+            "and five Chinese ministries and administrations."
+        ),
+        "summary_zh_hans": (
+            "国际移民组织在北京正式启动第二期支持中欧人员往来和移民领域对话项目，来自欧盟、"
+            "欧盟成员国和申根国家驻华使馆以及中国五个部委和机构的43名中欧代表出席。"
+        ),
+        "body_en": (
+            "<p>IOM in China officially launched the EU-China Dialogue on Migration and Mobility Support "
+            "Project (MMSP) Phase II, a three-year initiative funded by the EU Partnership Instrument and "
+            "implemented by IOM. Building on the achievements of the first phase, conducted between 2015 and "
+            "2018, the second phase continues to support Chinese and EU partners on matters of mutual "
+            "interest to the EU-China Dialogue on Migration and Mobility, covering regular migration, "
+            "irregular migration, migration policy and research.</p>"
+            "<p>The launch brought together 43 European and Chinese participants, including representatives "
+            "of the EU, EU Member States and Schengen Area embassies in China, as well as the Ministry of "
+            "Foreign Affairs, the National Immigration Administration, the Ministry of Public Security, the "
+            "Ministry of Science and Technology and the Ministry of Culture and Tourism. Senior officials of "
+            "the EU Foreign Policy Instruments from Brussels and Bangkok also attended.</p>"
+            "<p>At the opening, H.E. Nicolas Chapuis, EU Ambassador to China, and Mr Yang Tao of the "
+            "Ministry of Foreign Affairs committed to support the new project, a very good platform to "
+            "jointly face the challenge of realizing safe, orderly and regular migration. IOM China Chief of "
+            "Mission Giuseppe Crocetti noted that international migration is a top priority for both China "
+            "and the EU, and MMSP II Programme Manager Laura Scorretti introduced the project's objectives, "
+            "framework, focus areas and work plan.</p>"
+            "<p>The representatives of the NIA, the Office to Combat Trafficking of the MPS and the MFA "
+            "stressed their willingness to continue the project, expected to strengthen cooperation in "
+            "information sharing, border management and capacities to promote regular migration, while "
+            "curbing irregular flows and jointly combatting trans-border organized crime, in particular "
+            "human trafficking. Ms Nona Deprez, Head of the Partnership Instrument Unit at the European "
+            "Commission, said that expectations for the project are high, as its first phase achieved "
+            "important results.</p>"
+        ),
+        "body_zh_hans": (
+            "<p>国际移民组织驻华代表处正式启动第二期支持中欧人员往来和移民领域对话项目（MMSP II）。"
+            "该项目为期三年，由欧盟伙伴关系项目资助，国际移民组织负责执行。"
+            "第二期项目在2015至2018年开展的第一期成果基础上，"
+            "继续就中欧人员往来和移民领域对话中双方共同关心的问题向中欧合作伙伴提供支持，议题涵盖正常移民、"
+            "非正常移民、移民政策和研究。</p>"
+            "<p>启动会汇聚了43名中欧代表，包括欧盟、欧盟成员国和申根国家驻华使馆的代表，以及外交部、"
+            "国家移民管理局、公安部、科学技术部和文化和旅游部的代表。"
+            "欧盟外交政策实施署来自布鲁塞尔和曼谷的高级官员也出席了活动。</p>"
+            "<p>开幕式上，欧盟驻华大使郁白和外交部Yang Tao先生承诺支持新项目，认为该项目是共同应对实现安全、"
+            "有序和正常移民这一挑战的良好平台。国际移民组织驻华代表处主任Giuseppe Crocetti指出，"
+            "国际移民是中国和欧盟的共同优先事项；第二期项目经理Laura Scorretti介绍了项目的目标、框架、"
+            "重点领域和工作计划。</p>"
+            "<p>国家移民管理局、公安部打拐办和外交部的代表表示愿意继续实施第二期项目，期待在信息共享、"
+            "边境管理和促进正常移民的能力建设等方面加强合作，同时遏制非正常移民流动，共同打击跨境有组织犯罪，"
+            "特别是人口贩运。欧盟委员会伙伴关系项目处处长Nona Deprez女士表示，项目第一期取得了重要成果，"
+            "各方对本项目寄予厚望。</p>"
+        ),
+        "start_date": datetime.date(2019, 1, 1),
+        "end_date": datetime.date(2019, 12, 31),
+        "date_precision": DatePrecision.YEAR,
+        "city_en": "Beijing",
+        "city_zh_hans": "北京",
+        "venue_en": "",
+        "venue_zh_hans": "",
+        "country": "CN",
+        "agencies": [
+            ("iom", ORGANISER),
+            ("eu", FUNDER),
+            ("eu-delegation-china", PARTICIPATING),
+            ("fpi", PARTICIPATING),
+            ("mfa", PARTICIPATING),
+            ("nia", PARTICIPATING),
+            ("mps", PARTICIPATING),
+            ("mps-oct", PARTICIPATING),
+            ("most", PARTICIPATING),
+            ("mct", PARTICIPATING),
+        ],
+        "participants_total": 43,  # "The launch brought together 43 European and Chinese participants"
+        "participants_women": None,
+        "participants_men": None,
+        "participants_eu": None,
+        "participants_china": None,
+        "participants": [
+            _speaker(
+                "Nicolas Chapuis",
+                "Ambassador of the European Union to China",
+                "欧盟驻华大使",
+                "eu-delegation-china",
+                name_zh_hans="郁白",
+            ),
+            _speaker("Yang Tao", "Ministry of Foreign Affairs", "外交部", "mfa"),
+            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华代表处主任", "iom"),
+            _speaker(
+                "Laura Scorretti", "Programme Manager, MMSP II, IOM", "国际移民组织第二期项目经理", "iom"
+            ),
+            _speaker(
+                "Nona Deprez",
+                "Head of the Partnership Instrument Unit, European Commission",
+                "欧盟委员会伙伴关系项目处处长",
+                "fpi",
+            ),
+        ],
+        "status": Status.PUBLISHED,
+        "published_at": None,
+    },
+    {
+        # Newsletter 11: "from 20 to 23 February 2023"; no participant count is given.
+        "slug": "field-visit-hainan-2023",
+        "phase": 2,
+        "type": EventType.FIELD_VISIT,
+        "pillars": ["p2-regular-migration"],
+        "title_en": "Field visit for representatives of EU Member States and Schengen Area countries to "
+        "Hainan province",
+        "title_zh_hans": "欧盟成员国和申根国家代表赴海南省考察",
+        "summary_en": (
+            "Consuls, visa officers and immigration liaison officers from twelve European embassies visited "
+            "Hainan province to learn about immigration inspection and the policies that attract foreign "
+            "talent and investment to the Hainan Free Trade Port."
+        ),
+        "summary_zh_hans": (
+            "来自十二个欧洲国家驻华使馆的领事、签证官和移民联络官赴海南省考察，"
+            "了解出入境边防检查工作以及海南自由贸易港吸引外国人才和外商投资的政策。"
+        ),
+        "body_en": (
+            "<p>IOM organized a field visit to Hainan province from 20 to 23 February 2023 in close "
+            "coordination with and support from the National Immigration Administration (NIA). Participants "
+            "included consuls, visa officers and immigration liaison officers from the embassies of Austria, "
+            "Belgium, Croatia, Denmark, Finland, Germany, Hungary, Iceland, the Netherlands, Portugal, Spain "
+            "and Sweden, as well as IOM China representatives and NIA officers.</p>"
+            "<p>Participants visited Meilan International Airport, Hainan University, the Immigration "
+            "Service Center of Haikou, Hainan Ecological Software Park, Yangpu Government Affairs Service "
+            "Centre, Yangpu International Port, Yazhou Bay Science and Technology City and Sanya Central "
+            "Business District. Meetings were held with provincial and local government officials, foreign "
+            "students, foreign teachers and representatives of the international business community.</p>"
+            "<p>European participants familiarized themselves with immigration inspection policies, the "
+            "policies applied to attract and retain foreign talent and foreign investment, and the services "
+            "the Exit and Entry Administration provides to foreigners in Hainan province, while exchanging "
+            "views with their Chinese counterparts.</p>"
+            "<p>Mr Wang Haixing, Director General of the Haikou General Station of Immigration Inspection, "
+            "expressed interest in strengthening cooperation with the immigration inspection authorities of "
+            "EU Member States and Schengen Area countries, IOM and other international organizations. Mr Lin "
+            "Zhaonan of the International Cooperation Department of the NIA stressed that the visit paved "
+            "the way for further cooperation between the EU and China, and Mr Giuseppe Crocetti, Chief of "
+            "Mission for IOM in China, noted that the Hainan Free Trade Port is a useful example of China's "
+            "continued reform and opening-up.</p>"
+        ),
+        "body_zh_hans": (
+            "<p>2023年2月20日至23日，国际移民组织在国家移民管理局的密切协调和支持下组织了海南省考察活动。"
+            "参加人员包括奥地利、比利时、克罗地亚、丹麦、芬兰、德国、匈牙利、冰岛、荷兰、葡萄牙、"
+            "西班牙和瑞典驻华使馆的领事、签证官和移民联络官，"
+            "以及国际移民组织驻华代表处代表和国家移民管理局官员。</p>"
+            "<p>考察团参观了美兰国际机场、海南大学、海口市移民服务中心、海南生态软件园、洋浦政务服务中心、"
+            "洋浦国际港、崖州湾科技城和三亚中央商务区，并与省、市政府官员、外国留学生、"
+            "外籍教师和国际商界代表座谈。</p>"
+            "<p>欧方代表了解了出入境边防检查政策、吸引和留住外国人才和外商投资的政策，"
+            "以及出入境管理部门为在琼外国人提供的具体服务，并与中方同行就多个议题交换了意见。</p>"
+            "<p>海口出入境边防检查总站总站长Wang Haixing先生表示，"
+            "希望加强与欧盟成员国和申根国家出入境边防检查部门、国际移民组织及其他国际组织的合作与交流。"
+            "国家移民管理局国际合作司国际合作处处长Lin Zhaonan先生强调，此次考察为中欧进一步合作铺平了道路。"
+            "国际移民组织驻华代表处主任Giuseppe Crocetti指出，"
+            "海南自由贸易港是中国持续推进改革开放的有益范例。</p>"
+        ),
+        "start_date": datetime.date(2023, 2, 20),
+        "end_date": datetime.date(2023, 2, 23),
+        "date_precision": DatePrecision.DAY,
+        "city_en": "Haikou, Yangpu and Sanya (Hainan province)",
+        "city_zh_hans": "海南省海口、洋浦、三亚",
+        "venue_en": "",
+        "venue_zh_hans": "",
+        "country": "CN",
+        "agencies": [
+            ("iom", ORGANISER),
+            ("nia", CO_ORGANISER),
+            ("eu", FUNDER),
+            ("nia-icd", PARTICIPATING),
+            ("haikou-station", PARTICIPATING),
+            *[(embassy, PARTICIPATING) for embassy in HAINAN_EMBASSIES],
+        ],
+        "participants_total": None,
+        "participants_women": None,
+        "participants_men": None,
+        "participants_eu": None,
+        "participants_china": None,
+        "participants": [
+            _speaker(
+                "Wang Haixing",
+                "Director General, Haikou General Station of Immigration Inspection",
+                "海口出入境边防检查总站总站长",
+                "haikou-station",
+            ),
+            _speaker(
+                "Lin Zhaonan",
+                "Director, International Cooperation Division, International Cooperation Department, NIA",
+                "国家移民管理局国际合作司国际合作处处长",
+                "nia-icd",
+            ),
+            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华代表处主任", "iom"),
+        ],
+        "status": Status.PUBLISHED,
+        "published_at": None,
+    },
+    {
+        # Newsletter 11: "In April 2023 ...": the month only, so month precision, 1-30 April.
+        "slug": "iom-director-general-visit-china-2023",
+        "phase": 2,
+        "type": EventType.HIGH_LEVEL_VISIT,
+        "pillars": [],
+        "title_en": "High-level visit of the IOM Director General to China",
+        "title_zh_hans": "国际移民组织总干事高级别访华",
+        "summary_en": (
+            "IOM Director General António Vitorino visited China and held talks with senior Chinese "
+            "government officials, including Vice-Minister of Public Security and NIA Commissioner Xu Ganlu."
+        ),
+        "summary_zh_hans": (
+            "国际移民组织总干事安东尼奥·维托里诺访华，与中国政府高级官员举行会谈，包括公安部副部长、"
+            "国家移民管理局局长许甘露。"
+        ),
+        "body_en": (
+            "<p>In April 2023 the Director General of IOM, Mr António Vitorino, carried out a high-level "
+            "visit to China, where he met with senior Chinese government officials.</p>"
+            "<p>During his second visit to China since 2019, the Director General held talks with high level "
+            "officials of the Chinese government, including H.E. Mr Xu Ganlu, Vice-Minister of Public "
+            "Security and Commissioner of the NIA.</p>"
+            "<p>Director General Vitorino commended China's commitment to the Global Compact for Safe, "
+            "Orderly and Regular Migration and its strong support to IOM's work and priorities, including "
+            "MMSP related initiatives.</p>"
+        ),
+        "body_zh_hans": (
+            "<p>2023年4月，国际移民组织总干事安东尼奥·维托里诺先生对中国进行高级别访问，"
+            "会见了中国政府高级官员。</p>"
+            "<p>这是总干事自2019年以来第二次访华。访问期间，他与中国政府高级官员举行会谈，"
+            "其中包括公安部副部长、国家移民管理局局长许甘露。</p>"
+            "<p>维托里诺总干事赞扬中国对《安全、有序和正常移民全球契约》的承诺，"
+            "以及对国际移民组织工作和优先事项（包括本项目相关举措）的大力支持。</p>"
+        ),
+        "start_date": datetime.date(2023, 4, 1),
+        "end_date": datetime.date(2023, 4, 30),
+        "date_precision": DatePrecision.MONTH,
+        "city_en": "",  # the newsletter says "China" only
+        "city_zh_hans": "",
+        "venue_en": "",
+        "venue_zh_hans": "",
+        "country": "CN",
+        "agencies": [
+            ("iom", ORGANISER),
+            ("mps", PARTICIPATING),
+            ("nia", PARTICIPATING),
+        ],
+        "participants_total": None,
+        "participants_women": None,
+        "participants_men": None,
+        "participants_eu": None,
+        "participants_china": None,
+        "participants": [
+            _speaker(
+                "António Vitorino",
+                "Director General, International Organization for Migration",
+                "国际移民组织总干事",
+                "iom",
+                name_zh_hans="安东尼奥·维托里诺",
+            ),
+            _speaker(
+                "Xu Ganlu",
+                "Vice-Minister of Public Security and Commissioner of the National Immigration "
+                "Administration",
+                "公安部副部长、国家移民管理局局长",
+                "nia",
+                name_zh_hans="许甘露",
+            ),
+        ],
+        "status": Status.PUBLISHED,
+        "published_at": None,
+    },
+    {
+        # Newsletter 11: "held on 12-13 April 2023 in Beijing"; no participant count is given.
+        "slug": "seminar-trafficking-organized-crime-2023",
+        "phase": 2,
+        "type": EventType.SEMINAR,
+        "pillars": ["p2-irregular-migration"],
+        "title_en": "Seminar on cross-country cooperation to fight transnational organized crime: "
+        "experiences of investigation, prosecution and conviction of trafficking in human beings cases",
+        "title_zh_hans": "跨国合作打击跨国有组织犯罪研讨会：人口贩运案件侦查、起诉和定罪经验",
+        "summary_en": (
+            "European and Chinese law enforcement, judicial and prosecution officials and experts shared "
+            "their policies and practices on investigating, prosecuting and convicting trafficking in human "
+            "beings, and expressed their willingness to strengthen information sharing."
+        ),
+        "summary_zh_hans": (
+            "中欧执法、审判和检察部门官员及专家交流了人口贩运案件侦查、起诉和定罪方面的政策与实践，"
+            "并表示愿意加强信息共享。"
+        ),
+        "body_en": (
+            "<p>The Seminar on cross-country cooperation to fight transnational organized crime: experiences "
+            "of investigation, prosecution and conviction of trafficking in human beings cases was held on "
+            "12-13 April 2023 in Beijing. It was organized by IOM in close coordination with and support "
+            "from the Office to Combat Trafficking of the Ministry of Public Security (MPS OCT).</p>"
+            "<p>The seminar contributed to cross-border cooperation in preventing and combatting the "
+            "transnational organized crime of trafficking in human beings. Participants strengthened their "
+            "knowledge of criminal investigation, prosecution and conviction of human trafficking, and "
+            "discussed the latest developments and the challenges of detecting and convicting perpetrators "
+            "while rescuing victims. Both sides expressed their willingness to strengthen information "
+            "sharing and to continue to cooperate in the fight against human trafficking.</p>"
+            "<p>Representatives of the Criminal Investigation Department of the MPS, MPS OCT, the Supreme "
+            "People's Court, the Supreme People's Procuratorate, the Ministry of Civil Affairs, the National "
+            "Immigration Administration, the International Cooperation Bureau and the Public Security "
+            "Management Bureau of the MPS, the Henan and Guangdong Provincial Public Security Departments, "
+            "China University of Political Science and Law and Beijing Yuanmeng Foundation attended. "
+            "European participants were officials from the European Commission and DG HOME, experts from "
+            "Europol, Eurojust and EMPACT, law enforcement professionals from a number of EU countries and "
+            "representatives of EU Member States' embassies in China.</p>"
+        ),
+        "body_zh_hans": (
+            "<p>2023年4月12日至13日，“跨国合作打击跨国有组织犯罪研讨会：人口贩运案件侦查、起诉和定罪经验”"
+            "在北京举行。研讨会由国际移民组织在公安部打拐办的密切协调和支持下组织。</p>"
+            "<p>研讨会旨在促进预防和打击跨国人口贩运有组织犯罪的跨境合作。与会者加深了对人口贩运犯罪侦查、"
+            "起诉和定罪的认识和理解，并讨论了最新进展以及在发现和惩治犯罪分子、解救受害人方面面临的挑战。"
+            "双方表示愿意加强信息共享，继续有效合作，共同打击人口贩运。</p>"
+            "<p>公安部刑事侦查局、公安部打拐办、最高人民法院、最高人民检察院、民政部、国家移民管理局、"
+            "公安部国际合作局、公安部治安管理局、河南省和广东省公安厅、中国政法大学以及Beijing Yuanmeng "
+            "Foundation的代表出席了研讨会。欧方与会者包括欧盟委员会和移民和内部事务总司的官员，欧洲刑警组织、"
+            "欧洲司法合作部和欧洲打击犯罪威胁多学科平台的专家，"
+            "多个欧盟国家的执法人员以及欧盟成员国驻华使馆的代表。</p>"
+        ),
+        "start_date": datetime.date(2023, 4, 12),
+        "end_date": datetime.date(2023, 4, 13),
+        "date_precision": DatePrecision.DAY,
+        "city_en": "Beijing",
+        "city_zh_hans": "北京",
+        "venue_en": "",
+        "venue_zh_hans": "",
+        "country": "CN",
+        "agencies": [
+            ("iom", ORGANISER),
+            ("mps-oct", CO_ORGANISER),
+            ("eu", FUNDER),
+            ("mps-cid", PARTICIPATING),
+            ("spc", PARTICIPATING),
+            ("spp", PARTICIPATING),
+            ("mca", PARTICIPATING),
+            ("nia", PARTICIPATING),
+            ("mps-icb", PARTICIPATING),
+            ("mps-psmb", PARTICIPATING),
+            ("henan-psd", PARTICIPATING),
+            ("guangdong-psd", PARTICIPATING),
+            ("cupl", PARTICIPATING),
+            ("yuanmeng", PARTICIPATING),
+            ("ec", PARTICIPATING),
+            ("dg-home", PARTICIPATING),
+            ("europol", PARTICIPATING),
+            ("eurojust", PARTICIPATING),
+            ("empact", PARTICIPATING),
+        ],
+        "participants_total": None,
+        "participants_women": None,
+        "participants_men": None,
+        "participants_eu": None,
+        "participants_china": None,
+        "participants": [],
+        "status": Status.PUBLISHED,
+        "published_at": None,
+    },
+    {
+        # Newsletter 11: "On 9-10 May 2023 ... in Hangzhou"; "Over 30 representatives" of the
+        # Chinese side attended: not exact, so no figure is recorded.
+        "slug": "seminar-migrant-integration-2023",
+        "phase": 2,
+        "type": EventType.SEMINAR,
+        "pillars": ["p2-regular-migration"],
+        "title_en": "Seminar on Migrant Integration",
+        "title_zh_hans": "移民融合研讨会",
+        "summary_en": (
+            "Over 30 representatives of the National Immigration Administration and provincial authorities "
+            "discussed migrant integration with IOM experts and European and Korean specialists in Hangzhou."
+        ),
+        "summary_zh_hans": (
+            "国家移民管理局和各省有关部门的30余名代表在杭州与国际移民组织专家及欧洲和韩国专家"
+            "探讨移民融合问题。"
+        ),
+        "body_en": (
+            "<p>On 9-10 May 2023 a Seminar on Migrant Integration was held in Hangzhou, China. Over 30 "
+            "representatives of China's National Immigration Administration (NIA), the Exit and Entry "
+            "Administration Bureaus of provincial Public Security Departments and other provincial "
+            "organizations attended. IOM experts from headquarters, regional and country offices presented "
+            "IOM approaches and programming on migrant integration, including through the implementation of "
+            "the Global Compact for Safe, Orderly and Regular Migration (GCM).</p>"
+            "<p>Representatives of the Chinese government showcased innovative approaches used to support "
+            "the integration of migrants in Shanghai and Zhejiang. Experts from the Migration Research and "
+            "Training Centre in the Republic of Korea, the Migration Policy Institute in Belgium, the Expert "
+            "Council on Integration and Migration in Germany, the Emet Arco Iris Foundation in Spain and the "
+            "Entraide Pierre Valdo Association in France shared the experience of the Netherlands, Germany, "
+            "Spain and France.</p>"
+            "<p>Mr Mao Xu, Director General of the Department of Foreigners Administration of the NIA, said "
+            "that in a world that has become a global village, immigration is an important driving force for "
+            "innovation, economic development, inclusive growth and mutual understanding among countries. Mr "
+            "Giuseppe Crocetti, Chief of Mission for IOM China, recalled that IOM views successful "
+            "integration as a dynamic two-way process of mutual adaptation of migrants and the host society, "
+            "based on the protection of fundamental rights, respect, tolerance and non-discrimination.</p>"
+        ),
+        "body_zh_hans": (
+            "<p>2023年5月9日至10日，移民融合研讨会在浙江杭州举行。国家移民管理局、"
+            "各省公安厅出入境管理局及其他省级机构的30余名代表出席。来自国际移民组织总部、"
+            "地区办事处和国家办事处的专家围绕移民融合介绍了国际移民组织的方法和项目，包括通过落实《安全、"
+            "有序和正常移民全球契约》促进移民融合的经验。</p>"
+            "<p>中国政府代表介绍了上海和浙江支持移民融合的创新做法。来自韩国移民研究与培训中心、"
+            "比利时的欧洲移民政策研究所、德国融合与移民专家委员会、西班牙Emet Arco Iris基金会和法国Entraide "
+            "Pierre Valdo协会的专家分享了荷兰、德国、西班牙和法国的移民融合经验。</p>"
+            "<p>国家移民管理局外国人管理司司长Mao Xu先生表示，世界已成为“地球村”，移民是推动创新、"
+            "促进经济发展和全球包容性增长、增进各国相互理解的重要力量。国际移民组织驻华代表处主任Giuseppe "
+            "Crocetti指出，国际移民组织认为成功的融合是移民与东道国社会相互适应的双向动态过程，"
+            "其基础是保护基本权利、尊重、包容和不歧视。</p>"
+        ),
+        "start_date": datetime.date(2023, 5, 9),
+        "end_date": datetime.date(2023, 5, 10),
+        "date_precision": DatePrecision.DAY,
+        "city_en": "Hangzhou",
+        "city_zh_hans": "杭州",
+        "venue_en": "",
+        "venue_zh_hans": "",
+        "country": "CN",
+        "agencies": [
+            ("iom", ORGANISER),
+            ("eu", FUNDER),
+            ("nia", PARTICIPATING),
+            ("nia-dfa", PARTICIPATING),
+            ("mrtc", PARTICIPATING),
+            ("mpi-europe", PARTICIPATING),
+            ("svr", PARTICIPATING),
+            ("emet-arco-iris", PARTICIPATING),
+            ("entraide-pierre-valdo", PARTICIPATING),
+        ],
+        "participants_total": None,  # "Over 30 representatives" of the Chinese side: not exact
+        "participants_women": None,
+        "participants_men": None,
+        "participants_eu": None,
+        "participants_china": None,
+        "participants": [
+            _speaker(
+                "Mao Xu",
+                "Director General, Department of Foreigners Administration, NIA",
+                "国家移民管理局外国人管理司司长",
+                "nia-dfa",
+            ),
+            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华代表处主任", "iom"),
+        ],
+        "status": Status.PUBLISHED,
+        "published_at": None,
+    },
+    {
+        # Newsletter 11: "On 27 June 2023 in Beijing"; "25 Chinese representatives" (China side
+        # only; EU embassy representatives and European speakers also attended, total unknown).
+        "slug": "seminar-border-management-systems-2023",
+        "phase": 2,
+        "type": EventType.SEMINAR,
+        "pillars": ["p2-irregular-migration"],
+        "title_en": "Seminar on border management systems to combat illegal movements at ports of entry",
+        "title_zh_hans": "边境管理系统打击口岸非法出入境研讨会",
+        "summary_en": (
+            "IOM and the NIA brought together 25 Chinese representatives of immigration inspection "
+            "authorities with European experts and EU Member States' embassies to compare the border "
+            "management systems used against irregular migration at ports of entry."
+        ),
+        "summary_zh_hans": (
+            "国际移民组织与国家移民管理局联合举办研讨会，25名中方出入境边防检查部门代表与欧洲专家及欧盟成员国"
+            "驻华使馆代表一道，交流在口岸打击非正常移民的边境管理系统。"
+        ),
+        "body_en": (
+            "<p>On 27 June 2023 in Beijing, IOM and the National Immigration Administration (NIA) jointly "
+            "organized a Seminar on border management systems (BMS) to combat illegal movements at ports of "
+            "entry (POEs). It brought together 25 Chinese representatives from the Department of Immigration "
+            "Inspection and Border Control of the NIA, the Exit and Entry Administration Bureaus of Beijing, "
+            "Tianjin, Shanghai, Hebei and Shandong and the General Stations of Immigration Inspection in "
+            "these cities and provinces.</p>"
+            "<p>Mr Chi Jingyang, Director-General of the Department of Immigration Inspection and Border "
+            "Control of the NIA, Ms Maria Linder, Head of the Political, Press and Information Section of "
+            "the Delegation of the EU to China, and Mr Andrei Zaitsev, Officer-in-Charge and Programme "
+            "Manager of IOM in China, spoke at the opening. They highlighted the relevance of information "
+            "exchange and intelligence-sharing and the importance of solid international cooperation to "
+            "combat irregular migration.</p>"
+            "<p>Experts from the Austrian Federal Ministry of the Interior, the Embassy of the Federal "
+            "Republic of Germany in China and the Portuguese Immigration and Borders Service were invited as "
+            "speakers, and representatives of EU Member States' embassies in China also attended. IOM "
+            "presented successful models of integrated border management such as the Border Risk Assessment "
+            "Centre in Colombo, Sri Lanka. All participants expressed their willingness to continue "
+            "exchanges on the effective implementation of BMS.</p>"
+        ),
+        "body_zh_hans": (
+            "<p>2023年6月27日，国际移民组织与国家移民管理局在北京联合举办边境管理系统打击口岸非法出入境研讨会"
+            "。来自国家移民管理局边防检查管理司，北京、天津、上海、"
+            "河北和山东出入境管理部门以及上述省市出入境边防检查总站的25名中方代表参加。</p>"
+            "<p>国家移民管理局边防检查管理司司长Chi Jingyang先生、欧盟驻华代表团政治、新闻和信息处处长Maria "
+            "Linder女士和国际移民组织驻华代表处代理负责人兼项目经理Andrei Zaitsev先生在开幕式上致辞，"
+            "强调了信息交流和情报共享的意义，以及开展扎实的国际合作对有效打击非正常移民的重要性。</p>"
+            "<p>来自奥地利联邦内政部、德国驻华大使馆和葡萄牙移民与边境局的欧洲专家应邀发言，"
+            "欧盟成员国驻华使馆代表也出席了研讨会。国际移民组织介绍了斯里兰卡科伦坡边境风险评估中心等综合边境"
+            "管理成功范例。与会各方均表示愿意继续就有效实施边境管理系统开展交流。</p>"
+        ),
+        "start_date": datetime.date(2023, 6, 27),
+        "end_date": datetime.date(2023, 6, 27),
+        "date_precision": DatePrecision.DAY,
+        "city_en": "Beijing",
+        "city_zh_hans": "北京",
+        "venue_en": "",
+        "venue_zh_hans": "",
+        "country": "CN",
+        "agencies": [
+            ("iom", ORGANISER),
+            ("nia", CO_ORGANISER),
+            ("eu", FUNDER),
+            ("nia-dbc", PARTICIPATING),
+            ("eu-delegation-china", PARTICIPATING),
+            ("at-bmi", PARTICIPATING),
+            ("embassy-de", PARTICIPATING),
+            ("pt-sef", PARTICIPATING),
+        ],
+        # 25 is the China-side count, but the model accepts a part only with a total, and the
+        # total is unknown: the figure is in the summary and body instead.
+        "participants_total": None,
+        "participants_women": None,
+        "participants_men": None,
+        "participants_eu": None,
+        "participants_china": None,
+        "participants": [
+            _speaker(
+                "Chi Jingyang",
+                "Director-General, Department of Immigration Inspection and Border Control, NIA",
+                "国家移民管理局边防检查管理司司长",
+                "nia-dbc",
+                role=ParticipantRole.KEYNOTE,
+            ),
+            _speaker(
+                "Maria Linder",
+                "Head of the Political, Press and Information Section, Delegation of the EU to China",
+                "欧盟驻华代表团政治、新闻和信息处处长",
+                "eu-delegation-china",
+                role=ParticipantRole.KEYNOTE,
+            ),
+            _speaker(
+                "Andrei Zaitsev",
+                "Officer-in-Charge and Programme Manager, IOM China",
+                "国际移民组织驻华代表处代理负责人兼项目经理",
+                "iom",
+                role=ParticipantRole.KEYNOTE,
+            ),
+        ],
+        "status": Status.PUBLISHED,
+        "published_at": None,
+    },
+]

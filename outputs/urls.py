@@ -1,0 +1,25 @@
+"""The outputs' addresses under the activities namespace ("activities:feed", "activities:dashboard"...).
+
+mmsp/urls.py joins ``activity_outputs`` in front of activities.urls, so the fixed paths under
+activities/ (feed/, calendar.ics, export.csv) are matched before activities/<slug>/.
+"""
+
+from django.urls import path
+
+from core.page_cache import cache_page_for_anonymous as cached
+
+from . import open_data_views, syndication_views
+from .feeds import ActivityFeed
+
+activity_outputs = [
+    path("activities/feed/", ActivityFeed(), name="feed"),
+    path("activities/calendar.ics", syndication_views.ActivityCalendarView.as_view(), name="calendar"),
+    path("activities/export.csv", open_data_views.ActivityCSVView.as_view(), name="export_csv"),
+    path("activities/export.xlsx", open_data_views.ActivityXLSXView.as_view(), name="export_xlsx"),
+    path(
+        "activities/<slug:slug>/calendar.ics",
+        syndication_views.EventCalendarView.as_view(),
+        name="event_ics",
+    ),
+    path("dashboard/", cached(open_data_views.DashboardView.as_view()), name="dashboard"),
+]

@@ -1,0 +1,261 @@
+"""`load_demo` loads the real MMSP content from outputs.demo_data, and a second run changes nothing."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.forms.models import model_to_dict
+from django.utils import translation
+
+from activities.enums import AgencyRole
+from activities.models import Event, EventAgency, Participant, Phase, Pillar
+from core.enums import DatePrecision, Status
+from newsletters.enums import SectionKind
+from newsletters.models import Newsletter, NewsletterSection, SectionEvent
+from outputs import demo_data
+from partners.models import PartnerAgency
+
+MODELS = [PartnerAgency, Phase, Pillar, Event, EventAgency, Participant]
+MODELS += [Newsletter, NewsletterSection, SectionEvent]
+
+
+def _load():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def _snapshot():
+    """Every row of every model the command writes, with all its field values and timestamps."""
+    rows = {}
+    for model in MODELS:
+        rows[model.__name__] = {
+            obj.pk: {**model_to_dict(obj), **{f: getattr(obj, f) for f in ("created_at", "updated_at")
+                                               if hasattr(obj, f)}}
+            for obj in model.objects.all()
+        }
+    return rows
+
+
+@pytest.fixture
+def demo(db):
+    _load()
+
+
+def test_load_demo_hainan_field_visit_with_its_dates_in_both_languages(demo):
+    event = Event.objects.get(slug__contains="hainan")
+
+    assert event.slug == "field-visit-hainan-2023"
+    assert (event.start_date, event.end_date) == (datetime.date(2023, 2, 20), datetime.date(2023, 2, 23))
+    assert event.date_precision == DatePrecision.DAY
+    assert event.phase.number == 2
+    assert "Hainan" in event.title_en
+    assert "海南" in event.title_zh_hans
+    assert event.status == Status.PUBLISHED
+    with translation.override("zh-hans"):
+        assert "海南" in Event.objects.get(pk=event.pk).title
+    embassies = event.agency_roles.filter(agency__kind="embassy").values_list("agency__country", flat=True)
+    assert set(embassies) == {"AT", "BE", "HR", "DK", "FI", "DE", "HU", "IS", "NL", "PT", "ES", "SE"}
+
+
+def test_load_demo_director_general_visit_has_month_precision_and_no_invented_day(demo):
+    event = Event.objects.get(slug="iom-director-general-visit-china-2023")
+
+    assert event.date_precision == DatePrecision.MONTH
+    assert (event.start_date, event.end_date) == (datetime.date(2023, 4, 1), datetime.date(2023, 4, 30))
+    assert not event.agency_roles.filter(role=AgencyRole.FUNDER).exists()
+
+
+def test_load_demo_phase_two_launch_has_year_precision(demo):
+    event = Event.objects.get(slug="launch-mmsp-phase-2")
+
+    assert event.date_precision == DatePrecision.YEAR
+    assert (event.start_date, event.end_date) == (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
+    assert event.participants_total == 43
+
+
+def test_load_demo_newsletter_11_sections_in_order_with_linked_events(demo):
+    newsletter = Newsletter.objects.get(number=11)
+
+    assert newsletter.phase.number == 2
+    assert newsletter.period_start == datetime.date(2022, 5, 1)
+    assert newsletter.period_end == datetime.date(2023, 6, 30)
+    assert newsletter.publication_date is None
+    assert newsletter.status == Status.PUBLISHED
+    sections = list(newsletter.sections.order_by("order"))
+    assert [section.kind for section in sections] == [
+        SectionKind.FOREWORD,
+        SectionKind.HIGHLIGHTS,
+        SectionKind.EVENTS,
+        SectionKind.POLICY_CORNER,
+        SectionKind.INFOBITES,
+        SectionKind.NEWS,
+    ]
+    foreword, highlights, events, policy = sections[:4]
+    assert "11th issue" in foreword.body_en and "第11期" in foreword.body_zh_hans
+    linked = [link.event.slug for link in highlights.section_events.order_by("order")]
+    assert linked == ["seminar-migrant-integration-2023"]
+    links = events.section_events.select_related("event").order_by("order")
+    linked_events = [link.event for link in links]
+    assert {event.slug for event in linked_events} == {
+        "field-visit-hainan-2023",
+        "seminar-trafficking-organized-crime-2023",
+        "seminar-border-management-systems-2023",
+        "iom-director-general-visit-china-2023",
+    }
+    starts = [event.start_date for event in linked_events]
+    assert starts == sorted(starts)
+    assert policy.body_en.count("<li>") == 6 and policy.body_zh_hans.count("<li>") == 6
+    assert "8 January 2023" in policy.body_en and "2023年1月8日" in policy.body_zh_hans
+
+
+def test_load_demo_every_event_inside_its_phase_with_pillars_of_its_phase(demo):
+    events = Event.objects.published().select_related("phase").prefetch_related("pillars")
+
+    assert len(events) == len(demo_data.EVENTS)
+    for event in events:
+        assert event.phase.start_date <= event.start_date <= event.end_date <= event.phase.end_date
+        assert all(pillar.phase_id == event.phase_id for pillar in event.pillars.all())
+        event.full_clean()
+
+
+def test_load_demo_every_record_passes_validation(demo):
+    for model in MODELS:
+        for obj in model.objects.all():
+            obj.full_clean()
+
+
+def test_load_demo_phases_and_pillars(demo):
+    phases = {phase.number: phase for phase in Phase.objects.prefetch_related("implementing_organisations")}
+
+    assert sorted(phases) == [1, 2, 3]
+    assert {agency.slug for agency in phases[1].implementing_organisations.all()} == {"iom", "ilo"}
+    assert {agency.slug for agency in phases[3].implementing_organisations.all()} == {"iom"}
+    assert "NDICI" in phases[3].funding_instrument_en
+    assert phases[3].name_zh_hans.startswith("第三期支持中欧人员往来和移民领域对话项目")
+    assert phases[2].end_date == datetime.date(2023, 6, 30)
+    for number in (1, 2, 3):
+        assert phases[number].pillars.count() == 4
+    assert Pillar.objects.get(slug="p1-regular-migration").name_zh_hans == "组织和促进合法移民和人口流动"
+    assert Pillar.objects.get(slug="p3-border-management").name_zh_hans == "移民和边境管理"
+    assert set(Pillar.objects.filter(phase__number=3).values_list("kind", flat=True)) == {"key_area"}
+
+
+def test_load_demo_agencies_have_chinese_names_and_parents(demo):
+    assert PartnerAgency.objects.get(acronym_en="NIA").name_zh_hans == "国家移民管理局"
+    oct_ = PartnerAgency.objects.get(slug="mps-oct")
+    assert oct_.name_zh_hans == "公安部打拐办"
+    assert oct_.parent.slug == "mps" and oct_.parent.name_zh_hans == "公安部"
+    assert PartnerAgency.objects.get(slug="nia-dbc").parent.slug == "nia"
+    assert PartnerAgency.objects.get(slug="eurojust").name_zh_hans == "欧洲司法合作部"
+    missing_chinese = PartnerAgency.objects.filter(name_zh_hans="").values_list("slug", flat=True)
+    assert list(missing_chinese) == ["yuanmeng"]  # its Chinese name could not be confirmed
+    with translation.override("zh-hans"):
+        assert PartnerAgency.objects.get(slug="yuanmeng").name == "Beijing Yuanmeng Foundation"
+
+
+def test_load_demo_unknown_figures_are_none_not_zero(demo):
+    figures = [f"participants_{part}" for part in ("total", "women", "men", "eu", "china")]
+
+    for slug in (
+        "forum-eu-china-migration-mobility-2018",  # "around one hundred"
+        "seminar-migrant-integration-2023",  # "over 30"
+        "seminar-border-management-systems-2023",  # 25 Chinese representatives, total unknown
+        "field-visit-hainan-2023",
+    ):
+        event = Event.objects.get(slug=slug)
+        assert [getattr(event, name) for name in figures] == [None] * 5, slug
+    assert not Event.objects.filter(participants_total=0).exists()
+    assert "25 Chinese" in Event.objects.get(slug="seminar-border-management-systems-2023").summary_en
+
+
+def test_load_demo_participants_are_consenting_speakers_without_personal_details(demo):
+    participants = Participant.objects.all()
+
+    assert participants.filter(name_en="Mao Xu", agency__slug="nia-dfa").exists()
+    assert participants.get(name_en="Xu Ganlu").name_zh_hans == "许甘露"
+    assert all(person.consent_to_publish for person in participants)
+    assert not participants.exclude(gender="").exists()
+    assert not participants.exclude(email="").exists()
+    assert not participants.exclude(phone="").exists()
+
+
+def test_load_demo_every_event_of_the_project_is_funded_by_the_eu(demo):
+    without_funder = Event.objects.exclude(agency_roles__role=AgencyRole.FUNDER)
+
+    assert [event.slug for event in without_funder] == ["iom-director-general-visit-china-2023"]
+    funders = EventAgency.objects.filter(role=AgencyRole.FUNDER).values_list("agency__slug", flat=True)
+    assert set(funders) == {"eu"}
+
+
+def test_load_demo_second_run_changes_nothing(demo):
+    before = _snapshot()
+
+    output = _load()
+
+    assert _snapshot() == before
+    assert "created 0, updated 0" in output and "deleted 0" in output
+
+
+def test_load_demo_restores_edited_and_removes_surplus_linked_rows(demo):
+    event = Event.objects.get(slug="field-visit-hainan-2023")
+    Event.objects.filter(pk=event.pk).update(title_en="Changed", participants_total=0)
+    event.agency_roles.filter(agency__slug="embassy-se").delete()
+    mfa = PartnerAgency.objects.get(slug="mfa")
+    EventAgency.objects.create(event=event, agency=mfa, role=AgencyRole.HOST)
+    NewsletterSection.objects.create(newsletter=Newsletter.objects.get(number=11), kind="news", order=99)
+    counts = {model.__name__: model.objects.count() for model in MODELS}
+
+    _load()
+
+    event.refresh_from_db()
+    assert event.title_en.startswith("Field visit") and event.participants_total is None
+    assert event.agency_roles.filter(agency__slug="embassy-se").exists()
+    assert not event.agency_roles.filter(agency__slug="mfa").exists()
+    assert Newsletter.objects.get(number=11).sections.count() == 6
+    assert EventAgency.objects.count() == counts["EventAgency"]
+    assert NewsletterSection.objects.count() == counts["NewsletterSection"] - 1
+
+
+def test_load_demo_leaves_records_it_does_not_know_alone(demo):
+    from tests.factories import EventFactory
+
+    other = EventFactory(slug="staff-entered-event")
+
+    _load()
+
+    assert Event.objects.filter(pk=other.pk).exists()
+
+
+def test_load_demo_prints_a_one_line_summary(db):
+    output = _load()
+
+    assert output.count("\n") == 1
+    assert f"agencies {len(demo_data.AGENCIES)}," in output and "phases 3," in output
+
+
+def test_load_demo_restores_pillars_through_the_activities_service(demo):
+    event = Event.objects.get(slug="field-visit-hainan-2023")
+    event.pillars.set([Pillar.objects.get(slug="p2-irregular-migration")])
+
+    output = _load()
+
+    assert [pillar.slug for pillar in event.pillars.all()] == ["p2-regular-migration"]
+    assert "updated 1," in output
+
+
+def test_load_demo_if_empty_loads_into_an_empty_database(db):
+    call_command("load_demo", "--if-empty", stdout=StringIO())
+
+    assert Event.objects.filter(slug="field-visit-hainan-2023").exists()
+
+
+def test_load_demo_if_empty_leaves_existing_content_alone(demo):
+    Event.objects.filter(slug="field-visit-hainan-2023").update(title_en="Edited by staff")
+    out = StringIO()
+
+    call_command("load_demo", "--if-empty", stdout=out)
+
+    assert Event.objects.get(slug="field-visit-hainan-2023").title_en == "Edited by staff"
+    assert "nothing loaded" in out.getvalue()
