@@ -1,10 +1,15 @@
 from django.urls import path
 
 from . import open_data_views, syndication_views, views
+from .downloads import cached_download
 from .feeds import ActivityFeed
+from .filters import EventFilter
 from .page_cache import cache_page_for_anonymous as cached
 
 app_name = "activities"
+
+# The downloads of a selection read the activity list's filters, and nothing else.
+selection_download = cached_download(params=tuple(EventFilter.base_filters))
 
 urlpatterns = [
     path("", cached(views.HomeView.as_view()), name="home"),
@@ -14,9 +19,21 @@ urlpatterns = [
         name="list",
     ),
     path("activities/feed/", ActivityFeed(), name="feed"),
-    path("activities/calendar.ics", syndication_views.ActivityCalendarView.as_view(), name="calendar"),
-    path("activities/export.csv", open_data_views.ActivityCSVView.as_view(), name="export_csv"),
-    path("activities/export.xlsx", open_data_views.ActivityXLSXView.as_view(), name="export_xlsx"),
+    path(
+        "activities/calendar.ics",
+        selection_download(syndication_views.ActivityCalendarView.as_view()),
+        name="calendar",
+    ),
+    path(
+        "activities/export.csv",
+        selection_download(open_data_views.ActivityCSVView.as_view()),
+        name="export_csv",
+    ),
+    path(
+        "activities/export.xlsx",
+        selection_download(open_data_views.ActivityXLSXView.as_view()),
+        name="export_xlsx",
+    ),
     # Fixed paths under activities/ (feed/, calendar.ics) go above this line: "feed" is a slug.
     path(
         "activities/<slug:slug>/calendar.ics",

@@ -5,7 +5,6 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils import timezone
 from activities.api import endpoints
 from activities.enums import ParticipantRole, Status
 from tests.activities.test_stats import build_sample
+from tests.caches import clear_caches
 from tests.factories import (
     AttachmentFactory,
     EventAgencyFactory,
@@ -28,9 +28,9 @@ from tests.factories import (
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Answers and throttling history live in the cache: each test starts without them."""
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture
@@ -424,7 +424,7 @@ def test_docs_assets_only_serve_the_bundled_files(client, db):
 
 
 def count_queries(client, path):
-    cache.clear()
+    clear_caches()
     with CaptureQueriesContext(connection) as context:
         response = client.get(path)
     assert response.status_code == 200
