@@ -37,7 +37,7 @@ BUSY_RETRY_AFTER = 30
 
 
 def parse_rate(rate):
-    """"20/min" -> (20, 60): requests per period in seconds (s, min, h, day: the first letter counts)."""
+    """ "20/min" -> (20, 60): requests per period in seconds (s, min, h, day: the first letter counts)."""
     count, _slash, period = rate.partition("/")
     try:
         return int(count), PERIODS[period.strip()[:1].lower()]
