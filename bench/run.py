@@ -131,12 +131,10 @@ def newsletter_pdf_path(newsletter):
 
 def forget_page(path):
     """Remove one page from the page cache, so the next request builds it."""
-    from django.core.cache import cache
-
-    from core.page_cache import page_key
+    from core.page_cache import page_key, pages_cache
 
     language = "zh-hans" if path.startswith("/zh-hans/") else "en"
-    cache.delete(page_key(language, path))
+    pages_cache.delete(page_key(language, path))
 
 
 def measure(client, path, repeat, *, mode):

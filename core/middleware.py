@@ -1,14 +1,18 @@
-"""Turn a lost database connection into a friendly 503 instead of a 500."""
+"""A lost database connection becomes a friendly 503; searches are counted per client."""
 
 import logging
 
+from django.conf import settings
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from .limits import over_limit, too_many_requests
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
+API_PREFIX = "/api/"
 
 
 class DatabaseUnavailableMiddleware:
@@ -32,3 +36,21 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class SearchRateLimitMiddleware:
+    """Count every public request with a search (``?q=…``) against its client's SEARCH_RATE.
+
+    A search reads every activity and each new one is a new page to build and cache: a client
+    over the limit gets the bilingual 429 page. The API has its own throttle; staff are exempt.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.GET.get("q", "").strip() and not request.path.startswith(API_PREFIX):
+            wait = over_limit(request, "search", settings.SEARCH_RATE)
+            if wait is not None:
+                return too_many_requests(wait, "search")
+        return self.get_response(request)

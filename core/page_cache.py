@@ -17,12 +17,18 @@ import re
 import time
 from datetime import datetime
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re
+from django.utils.connection import ConnectionProxy
 from django.utils.translation import get_language
+
+# Pages are one entry per URL, which any outsider can multiply: they live in a cache of their own
+# ("pages"), so a flood of new URLs evicts old pages, never the generation, the remembered values
+# or the newsletter PDFs of the default cache.
+pages_cache = ConnectionProxy(caches, "pages")
 
 GENERATION_KEY = "page-cache:generation"
 PAGE_TIMEOUT = 60 * 10
@@ -55,6 +61,11 @@ def _key(kind, *parts, current=None):
     return f"page-cache:{kind}:{current or generation()}:{digest}"
 
 
+def content_key(kind, *parts):
+    """A cache key for something built from the public content: stale after any edit."""
+    return _key(kind, *parts)
+
+
 def _cacheable_request(request):
     if request.method not in ("GET", "HEAD"):
         return False
@@ -79,7 +90,7 @@ def cache_page_for_anonymous(view):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = page_key(get_language(), request.get_full_path())
-        response = cache.get(key)
+        response = pages_cache.get(key)
         if response is not None:
             return response
         response = view(request, *args, **kwargs)
@@ -99,7 +110,7 @@ def page_key(language, full_path):
 
 def _store(key, response):
     if _cacheable_response(response):
-        cache.set(key, response, PAGE_TIMEOUT)
+        pages_cache.set(key, response, PAGE_TIMEOUT)
 
 
 def cached_value(label, compute):

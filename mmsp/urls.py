@@ -5,8 +5,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from activities import urls as activities_urls
+from core.downloads import cached_download
 from core.health import HealthView
-from core.page_cache import cache_page_for_anonymous as cached
 from outputs.api.docs import docs_asset
 from outputs.api.endpoints import api
 from outputs.open_data_views import IATIActivitiesView
@@ -21,17 +21,18 @@ urlpatterns = [
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path(
         "sitemap.xml",
-        cached(sitemap_views.index),
+        cached_download(rate_limited=False)(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        cached(sitemap_views.sitemap),
+        # Only ?p= (the page of a long section) names another file.
+        cached_download(params=("p",), rate_limited=False)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
-    path("activities.iati.xml", IATIActivitiesView.as_view(), name="iati_activities"),
+    path("activities.iati.xml", cached_download()(IATIActivitiesView.as_view()), name="iati_activities"),
     path("api/docs/assets/<str:name>", docs_asset, name="api_docs_asset"),
     path("api/", api.urls),
 ]

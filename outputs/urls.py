@@ -6,16 +6,33 @@ activities/ (feed/, calendar.ics, export.csv) are matched before activities/<slu
 
 from django.urls import path
 
+from activities.filters import EventFilter
+from core.downloads import cached_download
 from core.page_cache import cache_page_for_anonymous as cached
 
 from . import open_data_views, syndication_views
 from .feeds import ActivityFeed
 
+# The downloads of a selection read the activity list's filters, and nothing else.
+selection_download = cached_download(params=tuple(EventFilter.base_filters))
+
 activity_outputs = [
     path("activities/feed/", ActivityFeed(), name="feed"),
-    path("activities/calendar.ics", syndication_views.ActivityCalendarView.as_view(), name="calendar"),
-    path("activities/export.csv", open_data_views.ActivityCSVView.as_view(), name="export_csv"),
-    path("activities/export.xlsx", open_data_views.ActivityXLSXView.as_view(), name="export_xlsx"),
+    path(
+        "activities/calendar.ics",
+        selection_download(syndication_views.ActivityCalendarView.as_view()),
+        name="calendar",
+    ),
+    path(
+        "activities/export.csv",
+        selection_download(open_data_views.ActivityCSVView.as_view()),
+        name="export_csv",
+    ),
+    path(
+        "activities/export.xlsx",
+        selection_download(open_data_views.ActivityXLSXView.as_view()),
+        name="export_xlsx",
+    ),
     path(
         "activities/<slug:slug>/calendar.ics",
         syndication_views.EventCalendarView.as_view(),

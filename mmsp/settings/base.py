@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication (staff are not limited) and the language (the 429 page's).
+    "core.middleware.SearchRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -166,20 +168,63 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Redis when CACHE_URL is a redis:// (or rediss://) address, shared by every app server;
-# otherwise each process keeps its own memory cache.
+# Four caches, so that a flood of unique URLs cannot evict what every visitor needs:
+# - "default": the page cache's generation, remembered counts, figures, filter choices and cards,
+#   and the newsletter PDF and e-mail;
+# - "pages": whole pages and API answers, one entry per URL (the part an outsider can grow);
+# - "limits": per-client request counts and the slots of heavy builds;
+# - "downloads": the CSV, XLSX, IATI and calendar files, on disk (large; see DOWNLOAD_CACHE_DIR).
+# Redis when CACHE_URL is a redis:// (or rediss://) address, shared by every app server (give
+# the pages their own instance with PAGE_CACHE_URL: README, "Deploying"); otherwise each
+# process keeps its own memory caches.
 CACHE_URL = os.environ.get("CACHE_URL", "")
-if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
-else:
-    # Each process its own: enough entries for the pages, counts and activity cards readers
-    # ask for in 10 minutes (Django's default of 300 would drop them as soon as it is full).
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 3000},
-        }
+PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "") or CACHE_URL
+LIMITS_CACHE_URL = os.environ.get("LIMITS_CACHE_URL", "") or CACHE_URL
+DOWNLOAD_CACHE_DIR = Path(os.environ.get("DOWNLOAD_CACHE_DIR", BASE_DIR / "var" / "downloads"))
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def _cache(url, name, max_entries):
+    """Redis at ``url`` (each alias under its own key prefix), or a memory cache of this process."""
+    if url.startswith(REDIS_SCHEMES):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": name}
+    # Each alias needs its own LOCATION: memory caches with the same one are the same store.
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": name,
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
     }
+
+
+CACHES = {
+    # Enough entries for the counts, choices and cards readers ask for in 10 minutes (Django's
+    # default of 300 would drop them as soon as it is full). No key prefix: as before the split.
+    "default": {**_cache(CACHE_URL, "values", 3000), "KEY_PREFIX": ""},
+    "pages": _cache(PAGE_CACHE_URL, "pages", 3000),
+    "limits": _cache(LIMITS_CACHE_URL, "limits", 20000),
+    # A few dozen files of up to DOWNLOAD_CACHE_MAX_BYTES, shared by the workers of one machine.
+    "downloads": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DOWNLOAD_CACHE_DIR,
+        "OPTIONS": {"MAX_ENTRIES": 40},
+    },
+}
+
+# --- Client addresses, rate limits and heavy builds ------------------------------------------
+# Reverse proxies in front of the app servers that append the address they see to
+# X-Forwarded-For (nginx: proxy_add_x_forwarded_for). 0: clients reach gunicorn directly and
+# REMOTE_ADDR is the client. core.clients.client_ip reads it, for django-axes, the API
+# throttle and the rate limits below.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Requests per client (not staff) and period: downloads (CSV, XLSX, IATI, calendar) and searches
+# (any public page with ?q=). Over it: a bilingual 429 page with Retry-After.
+DOWNLOAD_RATE = os.environ.get("DOWNLOAD_RATE", "20/min")
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "60/min")
+# Downloads and sitemap files built at the same time for anonymous clients, across the portal
+# (per process without Redis); one more is answered 503 with Retry-After, not queued.
+HEAVY_BUILDS = int(os.environ.get("HEAVY_BUILDS", "2"))
+# A download larger than this is streamed to the client without being cached.
+DOWNLOAD_CACHE_MAX_BYTES = int(os.environ.get("DOWNLOAD_CACHE_MAX_MB", "64")) * 1024 * 1024
 
 LOGIN_URL = "admin:login"
 
@@ -194,6 +239,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
 
 # Revision history: the admin shows who changed what, field by field, and restores versions.
 SIMPLE_HISTORY_REVERT_DISABLED = False

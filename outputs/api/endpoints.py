@@ -5,7 +5,6 @@ import math
 from typing import Literal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,6 +14,9 @@ from ninja.renderers import JSONRenderer
 from ninja.throttling import AnonRateThrottle
 
 from activities.filters import EventFilter
+from core.clients import client_ip
+from core.limits import limits_cache
+from core.page_cache import pages_cache
 from partners.enums import Side
 
 from . import queries, serializers
@@ -37,16 +39,17 @@ LANG_DESCRIPTION = (
 
 
 class AnonymousClientThrottle(AnonRateThrottle):
-    """Per-address limit for anonymous clients.
+    """Per-address limit for anonymous clients, counted in the "limits" cache.
 
-    X-Forwarded-For is trusted only when NINJA_NUM_PROXIES says how many proxies stand in front;
-    otherwise a client could pick its own address.
+    The address is the one every limit of the portal uses (``clients.client_ip``): REMOTE_ADDR,
+    or behind TRUSTED_PROXY_COUNT proxies the address the first of them saw. A forged
+    X-Forwarded-For never picks another budget.
     """
 
+    cache = limits_cache
+
     def get_ident(self, request):
-        if getattr(settings, "NINJA_NUM_PROXIES", None) is None:
-            return request.META.get("REMOTE_ADDR")
-        return super().get_ident(request)
+        return client_ip(request)
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -125,10 +128,11 @@ def _answer(request, response, lang, build):
     """
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     key = f"api:v1:{lang or 'all'}:{digest}"
-    payload = cache.get(key)
+    # One entry per URL: with the pages, apart from the values every visitor needs.
+    payload = pages_cache.get(key)
     if payload is None:
         payload = build()
-        cache.set(key, payload, _cache_seconds())
+        pages_cache.set(key, payload, _cache_seconds())
     response["Vary"] = "Accept-Language"
     response["Cache-Control"] = f"public, max-age={_cache_seconds()}"
     response["Content-Language"] = lang or ", ".join(LANGUAGES)

@@ -43,9 +43,9 @@ def queries_on(table, captured):
 
 
 def forget_page(path, language="en"):
-    from django.core.cache import cache
+    from core.page_cache import pages_cache
 
-    cache.delete(page_key(language, path))
+    pages_cache.delete(page_key(language, path))
 
 
 def test_a_page_not_cached_yet_reads_only_ids_when_its_cards_are_remembered(client, events):

@@ -7,6 +7,7 @@ from django.db import OperationalError
 
 from activities import views
 from activities.models import Event, EventAgency, Participant, Photo
+from tests.caches import clear_caches
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 def test_generate_load_data_creates_and_clears_only_generated_records():

@@ -5,7 +5,6 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils import timezone
 from activities.enums import ParticipantRole
 from core.enums import Status
 from outputs.api import endpoints
+from tests.caches import clear_caches
 from tests.factories import (
     AttachmentFactory,
     EventAgencyFactory,
@@ -29,9 +29,9 @@ from tests.outputs.test_stats import build_sample
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Answers and throttling history live in the cache: each test starts without them."""
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture
@@ -425,7 +425,7 @@ def test_docs_assets_only_serve_the_bundled_files(client, db):
 
 
 def count_queries(client, path):
-    cache.clear()
+    clear_caches()
     with CaptureQueriesContext(connection) as context:
         response = client.get(path)
     assert response.status_code == 200

@@ -7,7 +7,6 @@ content types and bodies as the schema documents them.
 
 import pytest
 import schemathesis
-from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
@@ -15,6 +14,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from mmsp.wsgi import application
 from outputs.api import endpoints
+from tests.caches import clear_caches
 from tests.factories import NewsletterFactory, NewsletterSectionFactory, SectionEventFactory
 from tests.outputs.test_stats import build_sample
 
@@ -35,11 +35,11 @@ def api_data(db, monkeypatch):
     monkeypatch.setattr(endpoints.throttle, "num_requests", 1_000_000)
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    cache.clear()
+    clear_caches()
     yield data
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
-    cache.clear()
+    clear_caches()
 
 
 @schema.parametrize()

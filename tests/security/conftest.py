@@ -201,8 +201,10 @@ def parse_json(text):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """The API's throttle counts requests in the cache: every test starts with a clean slate."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

@@ -7,9 +7,10 @@ import os
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from tests.caches import clear_caches
 
 from .conftest import build_world
 
@@ -101,7 +102,7 @@ def _check(response, what):
 @FUZZ
 @given(url=st.sampled_from(PUBLIC_URLS), params=query)
 def test_query_strings(client, world, url, params):
-    cache.clear()
+    clear_caches()
     client.raise_request_exception = True
     _check(client.get(url + "?" + urlencode(params)), (url, params))
 
@@ -110,7 +111,7 @@ def test_query_strings(client, world, url, params):
 @FUZZ
 @given(template=st.sampled_from(PATH_TEMPLATES), segment=nasty)
 def test_path_segments(client, world, template, segment):
-    cache.clear()
+    clear_caches()
     url = template.format(quote(segment, safe=""))
     _check(client.get(url), url)
 
@@ -129,7 +130,7 @@ def test_path_segments(client, world, template, segment):
     ),
 )
 def test_headers(client, world, url, language, user_agent, etag, modified):
-    cache.clear()
+    clear_caches()
 
     def clean(value):
         # Header values cannot carry line breaks or NULs through a real server.
@@ -153,5 +154,5 @@ def test_headers(client, world, url, language, user_agent, etag, modified):
     data=st.dictionaries(st.one_of(st.sampled_from(PARAMETER_NAMES), text), nasty),
 )
 def test_form_posts(client, world, url, data):
-    cache.clear()
+    clear_caches()
     _check(client.post(url, data), (url, data))
