@@ -18,6 +18,7 @@ from django.views import View
 from .calendar import EventCalendarExporter
 from .filters import EventFilter
 from .models import Event, Pillar
+from .site import site_url
 
 # The parameter that sorts rather than selects: a subscription is always newest first.
 ORDERING_PARAMETER = "sort"
@@ -112,7 +113,7 @@ class ActivityCalendarView(View):
         description = selection_description()
         if len(events) > CALENDAR_LIMIT:
             events = events[:CALENDAR_LIMIT]
-            export = request.build_absolute_uri(reverse("activities:export_csv") + selection.suffix())
+            export = site_url(reverse("activities:export_csv") + selection.suffix())
             note = ngettext(
                 # Translators: ends the description of a subscribed calendar that holds only part of
                 # its selection; the address is the CSV download of the whole selection.
@@ -126,7 +127,7 @@ class ActivityCalendarView(View):
         exporter = EventCalendarExporter(
             events,
             lang=get_language(),
-            base_url=request.build_absolute_uri("/"),
+            base_url=site_url("/"),
             name=selection_title(selection),
             description=description,
         )
@@ -143,7 +144,7 @@ class EventCalendarView(View):
         exporter = EventCalendarExporter(
             [event],
             lang=get_language(),
-            base_url=request.build_absolute_uri("/"),
+            base_url=site_url("/"),
             name=event.title,
             filename_stem=event.slug,
         )

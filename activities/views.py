@@ -5,12 +5,14 @@ import functools
 from django.conf import settings
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.views.generic import ListView, TemplateView
 
 from . import selectors
 from .filters import EventFilter
 from .page_cache import CachedCountPaginator, cached_count, cached_value
+from .site import site_url
 
 PHASE_PAGE_EVENTS = 12
 
@@ -171,13 +173,16 @@ class PillarDetailView(PaginatedListMixin, ListView):
 
 
 class RobotsView(TemplateView):
-    """robots.txt: everything public may be indexed; the sitemap lists it in both languages."""
+    """robots.txt: everything public may be indexed; the sitemap lists it in both languages.
+
+    It does not name the admin: its address (ADMIN_URL) is kept out of sight, and its pages are
+    behind a sign-in anyway.
+    """
 
     template_name = "activities/robots.txt"
     content_type = "text/plain; charset=utf-8"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["admin_path"] = settings.ADMIN_URL
-        context["sitemap_url"] = self.request.build_absolute_uri("/sitemap.xml")
+        context["sitemap_url"] = site_url(reverse("sitemap_index"))
         return context

@@ -8,7 +8,7 @@ from activities.api.docs import docs_asset
 from activities.api.endpoints import api
 from activities.open_data_views import IATIActivitiesView
 from activities.page_cache import cache_page_for_anonymous as cached
-from activities.sitemaps import SITEMAPS
+from activities.sitemaps import SITEMAPS, sitemap_index
 from activities.views import RobotsView
 from activities.views_health import HealthView
 
@@ -19,7 +19,7 @@ urlpatterns = [
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path(
         "sitemap.xml",
-        cached(sitemap_views.index),
+        cached(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
