@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "activities.middleware.DatabaseUnavailableMiddleware",
+    # Below WhiteNoise, whose static files keep their long lifetimes.
+    "activities.middleware.RevalidateMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -222,7 +224,8 @@ JQUERY_UI_URL = "activities/vendor/jquery-ui/jquery-ui.tabs.js"
 
 FORMAT_MODULE_PATH = ["mmsp.formats"]
 
-# Read-only API: anonymous clients are throttled, answers cached briefly.
+# Read-only API: anonymous clients are throttled; answers are remembered on the server for
+# API_CACHE_SECONDS or until content changes, and clients revalidate them (ETag) before each use.
 API_ANON_RATE = "120/min"
 API_CACHE_SECONDS = 60
 
