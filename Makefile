@@ -31,7 +31,7 @@ serve: $(VENV)/.installed messages
 		--max-requests 2000 --max-requests-jitter 200 --timeout 60
 
 
-# Two pytest-xdist workers: the suite takes half the time on two cores.
+# pytest-xdist workers for the suite (TEST_WORKERS=0 runs it in one process).
 TEST_WORKERS ?= 2
 test: $(VENV)/.dev-installed system-deps browser-deps messages
 	$(VENV)/bin/pytest -n $(TEST_WORKERS)
