@@ -7,9 +7,11 @@ same selection on both language twins.
 """
 
 import functools
+import re
 
 import django_filters
 from django import forms
+from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +56,16 @@ class PhaseFilter(django_filters.ModelChoiceFilter):
     field_class = PhaseChoiceField
 
 
+# What no feed, calendar or spreadsheet can carry (XML 1.0 and XLSX refuse it), and no one types in
+# a search: control characters but tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
+# The list then shows the error, the feed and calendar answer 404, the downloads ignore the search.
+unwritable_characters = RegexValidator(
+    re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"),
+    message=_("The search may not contain control characters."),
+    code="control_characters",
+    inverse_match=True,
+)
+
 # Model choices whose options the form offers from the cache.
 REMEMBERED_OPTIONS = ("phase", "pillar", "agency")
 
@@ -90,6 +102,7 @@ class EventFilter(django_filters.FilterSet):
         label=_("Search"),
         method="filter_text",
         max_length=200,
+        validators=[unwritable_characters],
         help_text=_("Words in the title, summary or city, in English or Chinese."),
     )
     phase = PhaseFilter(

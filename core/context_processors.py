@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from core.site import site_url
 from core.templatetags.portal import HTML_LANG
 
 # (URL name, label, the URL-name prefixes that make the entry current)
@@ -73,7 +74,7 @@ def portal(request):
                 html_lang=HTML_LANG.get(code, code),
                 name=get_language_info(code)["name_local"],
                 url=url,
-                absolute_url=request.build_absolute_uri(url),
+                absolute_url=site_url(url),
                 is_current=code == current,
             )
         )
@@ -83,6 +84,6 @@ def portal(request):
         "language_twins": twins,
         "other_languages": [twin for twin in twins if not twin.is_current],
         "x_default_url": default.absolute_url,
-        "canonical_url": request.build_absolute_uri(path),
+        "canonical_url": site_url(path),
         "site_navigation": _navigation(request),
     }

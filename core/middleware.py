@@ -1,4 +1,5 @@
-"""A lost database connection becomes a friendly 503; searches are counted per client."""
+"""A lost database connection becomes a friendly 503; searches are counted per client; every answer
+says how long it keeps."""
 
 import logging
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 
 from .limits import over_limit, too_many_requests
 
@@ -54,3 +56,22 @@ class SearchRateLimitMiddleware:
             if wait is not None:
                 return too_many_requests(wait, "search")
         return self.get_response(request)
+
+
+class RevalidateMiddleware:
+    """``Cache-Control: no-cache`` on every answer that does not say how long it keeps.
+
+    Browsers and shared caches may keep a page, feed, sitemap or download but must ask again
+    before each use, so a withdrawn activity leaves them as soon as it leaves the portal (left
+    unsaid, a cache may guess a lifetime, from Last-Modified for a feed). Answers that say it
+    themselves keep their own: the admin's never-cache, the API's, the newsletter editions'.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, no_cache=True)
+        return response

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from django.core.cache import cache, caches
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re
@@ -49,7 +50,15 @@ def generation():
 
 
 def bump_generation(**kwargs):
-    """Make every cached page and count stale (a signal receiver, too)."""
+    """Make every cached page and count stale (a signal receiver, too): now, and again once the
+    transaction commits. A reader that started before the commit still sees the old rows (an
+    activity being withdrawn is still public to it); whatever it stores goes under a generation
+    that the second bump leaves behind, so it is never served."""
+    _increment()
+    transaction.on_commit(_increment)
+
+
+def _increment():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

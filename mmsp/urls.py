@@ -10,7 +10,7 @@ from core.health import HealthView
 from outputs.api.docs import docs_asset
 from outputs.api.endpoints import api
 from outputs.open_data_views import IATIActivitiesView
-from outputs.sitemaps import SITEMAPS
+from outputs.sitemaps import SITEMAPS, sitemap_index
 from outputs.urls import activity_outputs
 from outputs.views import RobotsView
 
@@ -21,7 +21,7 @@ urlpatterns = [
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path(
         "sitemap.xml",
-        cached_download(rate_limited=False)(sitemap_views.index),
+        cached_download(rate_limited=False)(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from core.formatting import format_date_range
+from core.site import site_url
 
 from .calendar import place_text
 from .syndication_views import (
@@ -26,7 +27,8 @@ class ActivityFeed(Feed):
     """``?pillar=<slug>`` (or any filter of the list) gives that pillar's feed.
 
     The language is the request's (the URL prefix); content falls back to English where the
-    Chinese text is missing, as on the pages.
+    Chinese text is missing, as on the pages. Links are absolute on SITE_URL: Django would
+    otherwise put the request's host in front of them.
     """
 
     feed_type = Rss201rev2Feed
@@ -41,13 +43,16 @@ class ActivityFeed(Feed):
         return selection_description()
 
     def link(self, selection):
-        return feed_link(selection)
+        return site_url(feed_link(selection))
 
     def feed_url(self, selection):
-        return reverse("activities:feed") + selection.suffix()
+        return site_url(reverse("activities:feed") + selection.suffix())
 
     def items(self, selection):
         return selection.events[:FEED_SIZE]
+
+    def item_link(self, event):
+        return site_url(event.get_absolute_url())
 
     def item_title(self, event):
         return event.title

@@ -11,12 +11,15 @@ every record comes through ``published()`` (partner agencies and phases have no 
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.paginator import Paginator
 from django.db.models import Max
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from activities.models import Event, Phase, Pillar
 from activities.selectors import published_in
+from core.site import site_domain, site_scheme, site_url
 from newsletters.models import Newsletter
 from partners.models import PartnerAgency
 
@@ -60,12 +63,22 @@ class ItemsInLanguages:
 
 
 class PortalSitemap(Sitemap):
-    """Every page once per language, each listing its twins (and x-default) as alternates."""
+    """Every page once per language, each listing its twins (and x-default) as alternates.
+
+    Addresses are on SITE_URL, whatever host the sitemap was asked for under (``site`` is
+    Django's guess from the request).
+    """
 
     i18n = True
     alternates = True
     x_default = True
     limit = URLS_PER_FILE
+
+    def get_protocol(self, protocol=None):
+        return site_scheme()
+
+    def get_domain(self, site=None):
+        return site_domain()
 
 
 class LargeSitemap(PortalSitemap):
@@ -174,3 +187,21 @@ SITEMAPS = {
     "partners": PartnerSitemap,
     "newsletters": NewsletterSitemap,
 }
+
+
+@x_robots_tag
+def sitemap_index(request, sitemaps, sitemap_url_name):
+    """The sitemap index: Django's, but naming its files on SITE_URL rather than the request's host.
+
+    No Last-Modified header: withdrawing the newest record moves the latest change back in time,
+    which a client revalidating with If-Modified-Since would take for "nothing new".
+    """
+    items = []
+    for section, sitemap_class in sitemaps.items():
+        sitemap = sitemap_class()
+        location = site_url(reverse(sitemap_url_name, kwargs={"section": section}))
+        lastmod = sitemap.get_latest_lastmod()
+        items.append(SitemapIndexItem(location, lastmod))
+        pages = range(2, sitemap.paginator.num_pages + 1)
+        items += [SitemapIndexItem(f"{location}?p={page}", lastmod) for page in pages]
+    return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")

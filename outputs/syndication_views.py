@@ -17,6 +17,7 @@ from django.views import View
 
 from activities.filters import EventFilter
 from activities.models import Event, Pillar
+from core.site import site_url
 
 from .calendar import EventCalendarExporter
 
@@ -113,7 +114,7 @@ class ActivityCalendarView(View):
         description = selection_description()
         if len(events) > CALENDAR_LIMIT:
             events = events[:CALENDAR_LIMIT]
-            export = request.build_absolute_uri(reverse("activities:export_csv") + selection.suffix())
+            export = site_url(reverse("activities:export_csv") + selection.suffix())
             note = ngettext(
                 # Translators: ends the description of a subscribed calendar that holds only part of
                 # its selection; the address is the CSV download of the whole selection.
@@ -127,7 +128,7 @@ class ActivityCalendarView(View):
         exporter = EventCalendarExporter(
             events,
             lang=get_language(),
-            base_url=request.build_absolute_uri("/"),
+            base_url=site_url("/"),
             name=selection_title(selection),
             description=description,
         )
@@ -144,7 +145,7 @@ class EventCalendarView(View):
         exporter = EventCalendarExporter(
             [event],
             lang=get_language(),
-            base_url=request.build_absolute_uri("/"),
+            base_url=site_url("/"),
             name=event.title,
             filename_stem=event.slug,
         )

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from tests.activities.test_views import portal  # noqa: F401 -- the shared data set, used as a fixture
@@ -34,10 +35,10 @@ def test_page_declares_its_language_and_links_its_twin(client, portal, page, lan
     assert response.status_code == 200
     html = text(response)
     assert f'<html lang="{HTML_LANG[lang]}">' in html
-    assert f'<link rel="canonical" href="http://testserver/{lang}/{page}">' in html
-    assert f'<link rel="alternate" hreflang="en" href="http://testserver/en/{page}">' in html
-    assert f'<link rel="alternate" hreflang="zh-Hans" href="http://testserver/zh-hans/{page}">' in html
-    assert f'<link rel="alternate" hreflang="x-default" href="http://testserver/en/{page}">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/{lang}/{page}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="{settings.SITE_URL}/en/{page}">' in html
+    assert f'<link rel="alternate" hreflang="zh-Hans" href="{settings.SITE_URL}/zh-hans/{page}">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{settings.SITE_URL}/en/{page}">' in html
     other = OTHER[lang]
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
     assert f'href="/{other}/{page}" hreflang="{HTML_LANG[other]}"' in switcher

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Below WhiteNoise, whose static files keep their long lifetimes.
+    "core.middleware.RevalidateMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -273,7 +275,8 @@ JQUERY_UI_URL = "core/vendor/jquery-ui/jquery-ui.tabs.js"
 
 FORMAT_MODULE_PATH = ["mmsp.formats"]
 
-# Read-only API: anonymous clients are throttled, answers cached briefly.
+# Read-only API: anonymous clients are throttled; answers are remembered on the server for
+# API_CACHE_SECONDS or until content changes, and clients revalidate them (ETag) before each use.
 API_ANON_RATE = "120/min"
 API_CACHE_SECONDS = 60
 

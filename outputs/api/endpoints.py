@@ -1,13 +1,16 @@
 """The API's operations: read-only, published records only, paginated, cached and throttled."""
 
 import hashlib
+import json
 import math
 from typing import Literal
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag, urlencode
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.renderers import JSONRenderer
@@ -16,7 +19,7 @@ from ninja.throttling import AnonRateThrottle
 from activities.filters import EventFilter
 from core.clients import client_ip
 from core.limits import limits_cache
-from core.page_cache import pages_cache
+from core.page_cache import generation, pages_cache
 from partners.enums import Side
 
 from . import queries, serializers
@@ -29,6 +32,9 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Defaults for settings the integrator may set: API_CACHE_SECONDS, API_ANON_RATE.
 CACHE_SECONDS = 60
+# Clients and shared caches may keep an answer but must ask again before each use: a withdrawn
+# record leaves every answer at once. Asking again is cheap: 304 while the ETag still matches.
+CACHE_CONTROL = "no-cache"
 ANON_RATE = "120/min"
 
 LANG_DESCRIPTION = (
@@ -124,19 +130,31 @@ def _answer(request, response, lang, build):
     """The answer for this URL and language, from the cache when another client just asked.
 
     Answers vary with Accept-Language (it may choose the language), so the key holds the language
-    actually served, and the response says so.
+    actually served, and the response says so. The key also holds the page cache's generation:
+    any change of content (a withdrawal) makes every remembered answer stale at once.
+    The ETag is a digest of the answer; a client that sends it back gets 304 Not Modified.
     """
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    key = f"api:v1:{lang or 'all'}:{digest}"
+    key = f"api:v1:{generation()}:{lang or 'all'}:{digest}"
     # One entry per URL: with the pages, apart from the values every visitor needs.
-    payload = pages_cache.get(key)
-    if payload is None:
+    remembered = pages_cache.get(key)
+    if remembered is None:
         payload = build()
-        pages_cache.set(key, payload, _cache_seconds())
-    response["Vary"] = "Accept-Language"
-    response["Cache-Control"] = f"public, max-age={_cache_seconds()}"
-    response["Content-Language"] = lang or ", ".join(LANGUAGES)
-    return payload
+        encoded = json.dumps(payload, cls=DjangoJSONEncoder, sort_keys=True).encode()
+        remembered = (quote_etag(hashlib.sha256(encoded).hexdigest()[:32]), payload)
+        pages_cache.set(key, remembered, _cache_seconds())
+    etag, payload = remembered
+    headers = {
+        "ETag": etag,
+        "Vary": "Accept-Language",
+        "Cache-Control": CACHE_CONTROL,
+        "Content-Language": lang or ", ".join(LANGUAGES),
+    }
+    not_modified = get_conditional_response(request, etag=etag)
+    target = not_modified if not_modified is not None else response
+    for name, value in headers.items():
+        target[name] = value
+    return not_modified if not_modified is not None else payload
 
 
 def _page(request, queryset, serialize, lang, limit, offset):

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from activities.enums import AgencyRole, EventType, ParticipantRole
@@ -619,7 +620,7 @@ def test_robots_txt_points_to_the_sitemap(client, db):
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in text(response)
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text(response)
     assert "User-agent: *" in text(response)
 
 

@@ -43,7 +43,9 @@ def form_data(client, obj, **changes):
         if isinstance(value, list | tuple):
             data[name] = [str(item) for item in value]
         elif isinstance(value, datetime.datetime):
-            data[f"{name}_0"], data[f"{name}_1"] = value.date().isoformat(), value.time().isoformat()
+            # The form shows (and reads back) the portal's local time, not UTC.
+            local = timezone.localtime(value)
+            data[f"{name}_0"], data[f"{name}_1"] = local.date().isoformat(), local.time().isoformat()
         elif isinstance(value, bool):
             if value:
                 data[name] = "on"

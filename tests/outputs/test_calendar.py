@@ -4,6 +4,7 @@ import datetime
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar, vText
@@ -157,8 +158,8 @@ def test_calendar_is_written_in_the_request_language(client, phase):
     zh_location = str(zh_event["location"])
     assert zh_location.startswith("钓鱼台国宾馆")
     assert zh_location.index("北京") < zh_location.index("中国")
-    assert str(en_event["url"]) == f"http://testserver/en/activities/{event.slug}/"
-    assert str(zh_event["url"]) == f"http://testserver/zh-hans/activities/{event.slug}/"
+    assert str(en_event["url"]) == f"{settings.SITE_URL}/en/activities/{event.slug}/"
+    assert str(zh_event["url"]) == f"{settings.SITE_URL}/zh-hans/activities/{event.slug}/"
 
 
 def test_calendar_falls_back_to_english_and_marks_the_language(client, phase):
@@ -347,7 +348,8 @@ def test_calendar_holds_the_latest_activities_up_to_the_limit(client, phase, mon
     assert "This calendar holds only the 2 activities of this selection with the latest start dates." in (
         description
     )
-    assert description.endswith("The CSV download lists them all: http://testserver/en/activities/export.csv")
+    export = f"{settings.SITE_URL}/en/activities/export.csv"
+    assert description.endswith(f"The CSV download lists them all: {export}")
     # The same in the description calendar applications show, escaped as TEXT: "\n" for a line break.
     assert calendar_description_as_written(response) == vText(description).to_ical().decode()
     assert "(MMSP).\\n\\nThis calendar" in calendar_description_as_written(response)
@@ -365,7 +367,7 @@ def test_calendar_truncation_note_links_the_csv_of_the_same_selection(client, ph
     assert len(vevents(calendar)) == 1
     assert "only the 1 activity of this selection with the latest start date." in str(calendar["description"])
     csv_url = str(calendar["description"]).rsplit(": ", 1)[1]
-    assert csv_url == "http://testserver/en/activities/export.csv?pillar=labour-migration&year=2021"
+    assert csv_url == f"{settings.SITE_URL}/en/activities/export.csv?pillar=labour-migration&year=2021"
     csv_response = client.get(csv_url)
     assert csv_response.status_code == 200
     assert len(csv_response.content.decode("utf-8-sig").strip().split("\r\n")) == 1 + 2

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from activities.enums import ParticipantRole
@@ -324,8 +324,8 @@ def test_iati_sector_percentages_add_up_and_unknown_place_omitted(client, sample
 def test_iati_planned_dates_for_future_activities(db):
     event = EventFactory(
         slug="future",
-        start_date=datetime.date.today() + datetime.timedelta(days=30),
-        end_date=datetime.date.today() + datetime.timedelta(days=31),
+        start_date=timezone.localdate() + datetime.timedelta(days=30),
+        end_date=timezone.localdate() + datetime.timedelta(days=31),
     )
     root = ET.fromstring(IATIExporter(Event.objects.filter(pk=event.pk)).render())  # noqa: S314 -- our own output, parsed to check it
     activity = root.find("iati-activity")

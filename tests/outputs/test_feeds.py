@@ -5,6 +5,7 @@ from datetime import date
 
 import feedparser
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -32,7 +33,7 @@ def links(feed):
 
 
 def absolute(event, lang="en"):
-    return f"http://testserver/{lang}/activities/{event.slug}/"
+    return f"{settings.SITE_URL}/{lang}/activities/{event.slug}/"
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_feed_lists_published_activities_newest_first(client, phase):
     assert feed.version == "rss20"
     assert [entry.link for entry in feed.entries] == [absolute(newer), absolute(older)]
     assert feed.feed.title == "MMSP activities"
-    assert feed.feed.link == "http://testserver/en/activities/"
+    assert feed.feed.link == f"{settings.SITE_URL}/en/activities/"
     assert feed.feed.language == "en"
 
 
@@ -88,7 +89,7 @@ def test_feed_is_written_in_each_language(client, phase):
     assert "专家们在北京会面。" in chinese.entries[0].summary
     assert "北京" in chinese.entries[0].summary
     assert chinese.feed.language == "zh-hans"
-    assert chinese.feed.link == "http://testserver/zh-hans/activities/"
+    assert chinese.feed.link == f"{settings.SITE_URL}/zh-hans/activities/"
 
 
 def test_feed_falls_back_to_english_where_chinese_is_missing(client, phase):
@@ -152,12 +153,12 @@ def test_feed_of_a_pillar_holds_only_its_activities(client, phase):
 
     assert links(feed) == {absolute(inside)}
     assert feed.feed.title == "MMSP activities: Labour migration"
-    assert feed.feed.link == "http://testserver/en/activities/?pillar=labour-migration"
+    assert feed.feed.link == f"{settings.SITE_URL}/en/activities/?pillar=labour-migration"
 
     chinese = parse(client.get(feed_url("zh-hans", query="?pillar=labour-migration&sort=date&page=2")))
     assert chinese.feed.title.endswith(pillar.name_zh_hans)
     # Sorting and paging are the list's business: the feed links the selection, newest first.
-    assert chinese.feed.link == "http://testserver/zh-hans/activities/?pillar=labour-migration"
+    assert chinese.feed.link == f"{settings.SITE_URL}/zh-hans/activities/?pillar=labour-migration"
 
 
 def test_feed_honours_the_year_and_text_filters(client, phase):

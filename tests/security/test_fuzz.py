@@ -77,9 +77,18 @@ PARAMETER_NAMES = [
     "per_page", "limit", "offset", "lang", "from", "to", "start", "end", "format", "download", "status",
 ]  # fmt: skip
 
+# What XML and XLSX cannot carry: control characters, DEL and C1 controls, the non-characters.
+# (A lone surrogate cannot be percent-encoded from Python; CONTROL_VALUES sends its bytes.)
+control = st.text(
+    alphabet=st.one_of(st.characters(max_codepoint=0x9F, categories=["Cc"]), st.sampled_from("\ufffe\uffff")),
+    min_size=1,
+    max_size=10,
+)
 text = st.text(max_size=60)
 nasty = st.one_of(
     text,
+    control,
+    control.map(lambda chars: f"migration{chars}dialogue"),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
     st.sampled_from(
         ["", "0", "-1", "9" * 40, "1e309", "NaN", "null", "../../etc/passwd", "%00", "\x00", "' OR 1=1--"]
@@ -156,3 +165,35 @@ def test_headers(client, world, url, language, user_agent, etag, modified):
 def test_form_posts(client, world, url, data):
     clear_caches()
     _check(client.post(url, data), (url, data))
+
+
+# Percent-encoded as a client sends them: NUL, a C0 control, a vertical tab inside a word, DEL, a C1
+# control, a lone surrogate (the UTF-8 bytes of U+D800), the non-character U+FFFF.
+CONTROL_VALUES = ["%00", "%01", "migration%0Bdialogue", "%7F", "%C2%85", "%ED%A0%80", "%EF%BF%BF"]
+# The API answers parameters it refuses with 422 and names them, as its schema documents.
+CONTROL_ANSWERS = {200, 400, 404}
+API_CONTROL_ANSWERS = CONTROL_ANSWERS | {422}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_control_characters_in_the_query(client, world, url):
+    """``?q=%01`` made the feed and the XLSX download fail with a 500; every parameter is tried."""
+    client.raise_request_exception = True
+    allowed = API_CONTROL_ANSWERS if url.startswith("/api/") else CONTROL_ANSWERS
+    for value in CONTROL_VALUES:
+        for query in (f"q={value}", "&".join(f"{name}={value}" for name in PARAMETER_NAMES)):
+            clear_caches()
+            response = client.get(f"{url}?{query}")
+            assert response.status_code in allowed, (url, query, response.status_code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("template", PATH_TEMPLATES)
+def test_control_characters_in_the_path(client, world, template):
+    client.raise_request_exception = True
+    for value in CONTROL_VALUES:
+        url = template.format(value)
+        allowed = API_CONTROL_ANSWERS if url.startswith("/api/") else CONTROL_ANSWERS
+        response = client.get(url)
+        assert response.status_code in allowed | {301, 302}, (url, response.status_code)
