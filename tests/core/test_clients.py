@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from core.clients import client_ip
 from outputs.api import endpoints
-from tests.activities.test_stats import build_sample
 from tests.factories import StaffFactory
+from tests.outputs.test_stats import build_sample
 
 PROXY = "10.0.0.2"
 ATTACKER = "203.0.113.7"

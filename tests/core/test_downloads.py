@@ -12,9 +12,9 @@ from django.utils import translation
 from core.limits import BUSY_RETRY_AFTER, BuildSlot, limits_cache
 from core.page_cache import cached_value
 from outputs import exporters
-from tests.activities.test_stats import build_sample
 from tests.caches import clear_caches
 from tests.factories import EventFactory, StaffFactory
+from tests.outputs.test_stats import build_sample
 
 pytestmark = pytest.mark.django_db
 # A fixed instant in the middle of a minute, so a rate window never rolls over during a test.
