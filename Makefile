@@ -10,7 +10,7 @@ export PORT
 PO := locale/zh_Hans/LC_MESSAGES/django.po
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test serve setup migrate messages demo superuser system-deps browser-deps lint check-po clean
+.PHONY: run test serve setup migrate messages demo superuser system-deps browser-deps lint check-po clean fonts
 
 run: setup
 	$(PY) manage.py load_demo --if-empty
@@ -97,3 +97,7 @@ check-po:
 
 clean:
 	rm -rf $(VENV) staticfiles $(MO)
+
+# The Chinese pages' font, cut into unicode-range slices (output committed; run when the .otf change).
+fonts: $(VENV)/.dev-installed
+	$(PY) tools/slice_fonts.py
