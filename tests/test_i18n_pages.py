@@ -147,7 +147,8 @@ def test_only_chinese_pages_load_the_sliced_chinese_font(client, portal):  # noq
     assert len(faces) > 20
     for face in faces:
         # The reader's own Noto Sans SC or Source Han Sans SC first, then one slice of a few glyphs.
-        assert re.search(r'src: local\("Noto Sans SC (Regular|Bold)"\).*url\("(regular|bold)-\d+\.woff2"\)', face)
+        source = r'src: local\("Noto Sans SC (Regular|Bold)"\).*url\("(regular|bold)-\d+\.woff2"\)'
+        assert re.search(source, face)
         assert "unicode-range: U+" in face and "font-display: swap;" in face
         name = re.search(r'url\("([^"]+)"\)', face).group(1)
         assert finders.find(f"fonts/noto-sans-sc/{name}")
