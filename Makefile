@@ -5,10 +5,12 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Exported so the settings derive SITE_URL (links in e-mails and PDFs) from the port served on.
+export PORT
 PO := locale/zh_Hans/LC_MESSAGES/django.po
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test test-clock serve setup migrate messages demo superuser system-deps browser-deps lint check-po clean
+.PHONY: run test test-clock serve setup migrate messages demo superuser system-deps browser-deps lint check-po clean fonts
 
 run: setup
 	$(PY) manage.py load_demo --if-empty
@@ -105,3 +107,7 @@ check-po:
 
 clean:
 	rm -rf $(VENV) staticfiles $(MO)
+
+# The Chinese pages' font, cut into unicode-range slices (output committed; run when the .otf change).
+fonts: $(VENV)/.dev-installed
+	$(PY) tools/slice_fonts.py

@@ -13,7 +13,7 @@ import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef, Q
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import cached_value
@@ -66,8 +66,8 @@ unwritable_characters = RegexValidator(
     inverse_match=True,
 )
 
-# Model choices whose options the form offers from the cache.
-REMEMBERED_OPTIONS = ("phase", "pillar", "agency")
+# Model choices whose options the form offers from the cache (the pillars too, grouped: _pillar_options).
+REMEMBERED_OPTIONS = ("phase", "agency")
 
 
 def _remembered_options(field, name):
@@ -84,6 +84,19 @@ def _remembered_options(field, name):
     return cached_value(f"filter-options:{name}:{get_language()}", options)
 
 
+def _pillar_options(field):
+    """The pillar options grouped by phase: phases I and II have pillars of the same names."""
+
+    def options():
+        groups = {}
+        for pillar in field.queryset:  # ordered by phase, then pillar
+            phase = gettext("Phase %(number)s") % {"number": pillar.phase.number}
+            groups.setdefault(phase, []).append((pillar.slug, str(pillar.name)))
+        return [("", str(field.empty_label)), *groups.items()]
+
+    return cached_value(f"filter-options:pillar-groups:{get_language()}", options)
+
+
 class EventFilterForm(forms.Form):
     """The filter form, offering the options of REMEMBERED_OPTIONS from the cache."""
 
@@ -93,6 +106,8 @@ class EventFilterForm(forms.Form):
             field = self.fields[name]
             # A callable is evaluated when the select is drawn: the feed and calendar never are.
             field.widget.choices = functools.partial(_remembered_options, field, name)
+        pillar = self.fields["pillar"]
+        pillar.widget.choices = functools.partial(_pillar_options, pillar)
 
 
 class EventFilter(django_filters.FilterSet):
@@ -158,6 +173,10 @@ class EventFilter(django_filters.FilterSet):
         facets = event_facets()
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in facets.years]
         self.filters["city"].extra["choices"] = facets.cities
+        # Only types that find something, like every other choice of the form.
+        self.filters["type"].extra["choices"] = [
+            (value, label) for value, label in EventType.choices if value in facets.types
+        ]
 
     def filter_text(self, queryset, name, value):
         words = value.split()

@@ -72,25 +72,28 @@ class EventFacets:
 
     years: list = field(default_factory=list)
     cities: list = field(default_factory=list)
+    types: set = field(default_factory=set)
 
 
 def event_facets():
-    """Years and cities of published activities; cities labelled in the active language.
+    """Years, cities and types of published activities; cities labelled in the active language.
 
     The query reads every published activity (60 ms at 100,000 on PostgreSQL), on every page that
     has the filter form: its rows are remembered until content changes (page_cache.cached_value).
     """
-    rows = cached_value("event-facets", _facet_rows)
-    years, cities = set(), {}
+    rows = cached_value("event-facets-with-types", _facet_rows)
+    years, cities, types = set(), {}, set()
     chinese = (get_language() or "en") == "zh-hans"
-    for year, city_en, city_zh in rows:
+    for year, city_en, city_zh, event_type in rows:
         years.add(year)
+        types.add(event_type)
         if city_en:
             cities[city_en] = (city_zh or city_en) if chinese else city_en
     sort_key = _chinese_sort_key if chinese else str.casefold
     return EventFacets(
         years=sorted(years, reverse=True),
         cities=sorted(cities.items(), key=lambda item: sort_key(item[1])),
+        types=types,
     )
 
 
@@ -98,7 +101,7 @@ def _facet_rows():
     rows = (
         Event.objects.published()
         .order_by()
-        .values_list("start_date__year", "city_en", "city_zh_hans")
+        .values_list("start_date__year", "city_en", "city_zh_hans", "type")
         .distinct()
     )
     return list(rows)

@@ -56,9 +56,10 @@ class EventListView(PaginatedListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # A filter that did not validate still deserves a way back to the whole list.
-        context["has_filters"] = self.filtered() and bool(
-            self.filterset.active_filters() or self.filterset.form.errors
-        )
+        active = self.filterset.active_filters() if self.filtered() else []
+        context["active_filter_count"] = len(active)
+        context["filter_errors"] = self.filtered() and bool(self.filterset.form.errors)
+        context["has_filters"] = bool(active) or context["filter_errors"]
         context["query_without_page"] = query = self.query_without_page
         # Drawing the form (its selects hold every year, city and agency) takes longer than
         # finding the page's activities: it is the same on every page of a filter state.

@@ -19,6 +19,10 @@ from activities.enums import EventType
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 UNKNOWN_COLOUR = "#BBBBBB"
 FONT_SIZE = 12
+# Each chart is drawn twice: WIDE for screens from 45rem, NARROW (rows instead of columns, labels
+# above their bars) for phones. Drawn at about the width it is shown at, its text stays at 12 px
+# or more: the wide drawing shrunk onto a phone wrote its legends at 6 px.
+NARROW = 340
 
 
 @dataclass
@@ -157,13 +161,62 @@ def stacked_columns(
         _text(bars, x + bar_width / 2, y - 4, label, text_anchor="middle")
         _text(bars, x + bar_width / 2, base + 16, category, text_anchor="middle")
 
+    _legend(svg, series, legend_top, left, width)
+    return _render(svg)
+
+
+def stacked_rows(chart_id, title, categories, series, *, stack_labels=None, axis_label="", width=NARROW):
+    """stacked_columns for a phone: one horizontal stacked bar per category, legend underneath."""
+    series = _colours(list(series))
+    left, right, top, bar_height, gap = 40, 52, 22 if axis_label else 4, 18, 8
+    legend_top = top + (bar_height + gap) * len(categories) + 8
+    height = legend_top + 20 * len(series) + 4
+    svg = _svg(chart_id, title, width, height)
+    totals = [sum(item.values[i] or 0 for item in series) for i in range(len(categories))]
+    scale = (width - left - right) / max(max(totals, default=0), 1)
+    if axis_label:
+        _text(svg, 0, 14, _shorten(axis_label, width))
+    bars = ET.SubElement(svg, "g", {"class": "chart-bars"})
+    for index, category in enumerate(categories):
+        y = top + (bar_height + gap) * index
+        x = left
+        _text(bars, left - 6, y + bar_height * 0.72, category, text_anchor="end")
+        for item in series:
+            value = item.values[index] or 0
+            if not value:
+                continue
+            _rect(bars, x, y, value * scale, bar_height, item.colour, f"{category}, {item.name}: {value}")
+            x += value * scale
+        label = stack_labels[index] if stack_labels else totals[index]
+        _text(bars, x + 4, y + bar_height * 0.72, label)
+    _legend(svg, series, legend_top, 0, width)
+    return _render(svg)
+
+
+def _legend(svg, series, top, left, width):
     legend = ET.SubElement(svg, "g", {"class": "chart-legend"})
     for index, item in enumerate(series):
-        y = legend_top + 20 * index
+        y = top + 20 * index
         ET.SubElement(
             legend, "rect", {"x": str(left), "y": str(y), "width": "12", "height": "12", "fill": item.colour}
         )
-        _text(legend, left + 18, y + 10, item.name)
+        text = _text(legend, left + 18, y + 10, _shorten(item.name, width - left - 18))
+        ET.SubElement(text, "title").text = str(item.name)
+
+
+def labelled_rows(chart_id, title, labels, values, *, colour=PALETTE[0], tooltips=None, width=NARROW):
+    """horizontal_bars for a phone: each label on its own line above its bar, so it is not cut."""
+    tooltips = tooltips or labels
+    right, row, label_height, bar_height = 48, 40, 16, 14
+    svg = _svg(chart_id, title, width, max(row * len(labels), 30))
+    scale = (width - right) / (max(values, default=0) or 1)
+    bars = ET.SubElement(svg, "g", {"class": "chart-bars"})
+    for index, (label, value, tooltip) in enumerate(zip(labels, values, tooltips, strict=True)):
+        y = row * index
+        _text(bars, 0, y + 12, _shorten(label, width))
+        bar_width = max(value * scale, 1)
+        _rect(bars, 0, y + label_height + 2, bar_width, bar_height, colour, f"{tooltip}: {value}")
+        _text(bars, bar_width + 6, y + label_height + 2 + bar_height * 0.8, value)
     return _render(svg)
 
 
@@ -201,6 +254,7 @@ class ChartBlock:
     id: str
     title: str
     svg: str
+    svg_narrow: str
     columns: list
     rows: list
     footer: list = None
@@ -262,6 +316,7 @@ def _years_and_pillars(figures):
     if data.has_unassigned:
         series[-1].colour = UNKNOWN_COLOUR
     title = gettext("Activities per year and pillar")
+    axis_label = gettext("Activities, counted under each of their pillars") if data.multi_pillar else ""
     notes = []
     if data.multi_pillar:
         notes.append(
@@ -274,15 +329,8 @@ def _years_and_pillars(figures):
         id="chart-years",
         title=title,
         # The stacks show what is drawn (pillar counts); the table also gives the activities per year.
-        svg=stacked_columns(
-            "chart-years",
-            title,
-            years,
-            series,
-            axis_label=gettext("Activities, counted under each of their pillars")
-            if data.multi_pillar
-            else "",
-        ),
+        svg=stacked_columns("chart-years", title, years, series, axis_label=axis_label),
+        svg_narrow=stacked_rows("chart-years-narrow", title, years, series, axis_label=axis_label),
         columns=[gettext("Year"), *names, gettext("Activities")],
         rows=[[str(row.year), *map(number, row.counts), number(row.activities)] for row in data.rows],
         footer=[
@@ -302,6 +350,7 @@ def _types(figures):
         id="chart-types",
         title=title,
         svg=horizontal_bars("chart-types", title, labels, values),
+        svg_narrow=labelled_rows("chart-types-narrow", title, labels, values),
         columns=[gettext("Type"), gettext("Activities")],
         rows=[[label, number(value)] for label, value in zip(labels, values, strict=True)],
         footer=[gettext("All types"), number(figures.activities)],
@@ -336,6 +385,7 @@ def _participants_gender(figures):
         ),
     ]
     title = gettext("Participants per year, women and men")
+    totals = [number(row.figures.known_total) for row in data.rows]
 
     def cells(label, f):
         return [
@@ -351,13 +401,8 @@ def _participants_gender(figures):
     return ChartBlock(
         id="chart-participants",
         title=title,
-        svg=stacked_columns(
-            "chart-participants",
-            title,
-            years,
-            series,
-            stack_labels=[number(row.figures.known_total) for row in data.rows],
-        ),
+        svg=stacked_columns("chart-participants", title, years, series, stack_labels=totals),
+        svg_narrow=stacked_rows("chart-participants-narrow", title, years, series, stack_labels=totals),
         columns=[
             gettext("Year"),
             gettext("Activities"),
@@ -386,6 +431,7 @@ def _participants_sides(figures):
         ),
     ]
     title = gettext("Participants per year, EU side and China side")
+    totals = [number(row.figures.known_total) for row in data.rows]
 
     def cells(label, f):
         return [
@@ -400,13 +446,8 @@ def _participants_sides(figures):
     return ChartBlock(
         id="chart-sides",
         title=title,
-        svg=stacked_columns(
-            "chart-sides",
-            title,
-            years,
-            series,
-            stack_labels=[number(row.figures.known_total) for row in data.rows],
-        ),
+        svg=stacked_columns("chart-sides", title, years, series, stack_labels=totals),
+        svg_narrow=stacked_rows("chart-sides-narrow", title, years, series, stack_labels=totals),
         columns=[
             gettext("Year"),
             gettext("Participants (recorded)"),
@@ -432,6 +473,9 @@ def _agencies(figures):
         id="chart-agencies",
         title=title,
         svg=horizontal_bars("chart-agencies", title, short, values, colour=PALETTE[2], tooltips=labels),
+        svg_narrow=labelled_rows(
+            "chart-agencies-narrow", title, short, values, colour=PALETTE[2], tooltips=labels
+        ),
         columns=[gettext("Partner agency"), gettext("Side"), gettext("Activities")],
         rows=[
             [label, str(item.agency.get_side_display()), number(item.activities)]
@@ -474,6 +518,7 @@ def _cities(figures):
         id="chart-cities",
         title=title,
         svg=horizontal_bars("chart-cities", title, labels, values, colour=PALETTE[1]),
+        svg_narrow=labelled_rows("chart-cities-narrow", title, labels, values, colour=PALETTE[1]),
         columns=[gettext("City"), gettext("Activities")],
         rows=[[label, number(value)] for label, value in zip(labels, values, strict=True)],
         notes=notes,

@@ -130,8 +130,26 @@ def test_stylesheet_declares_the_chinese_font_stack_and_print_rules():
         '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"'
         in css
     )
-    assert 'src: url("../fonts/NotoSansSC-Regular.woff2") format("woff2");' in css
-    assert "font-display: swap;" in css
+    # No Chinese font for English pages: the slices are declared in a stylesheet of their own.
+    assert "@font-face" not in css and "woff2" not in css
     assert "@media print" in css
     assert ":focus-visible" in css
     assert "http" not in re.sub(r"/\*.*?\*/", "", css, flags=re.S).replace('a[href^="http"]', "")
+
+
+def test_only_chinese_pages_load_the_sliced_chinese_font(client, portal):  # noqa: F811 -- fixture
+    from django.contrib.staticfiles import finders
+
+    link = 'href="/static/fonts/noto-sans-sc/noto-sans-sc.css"'
+    assert link not in text(client.get("/en/activities/"))
+    assert link in text(client.get("/zh-hans/activities/"))
+    css = open(finders.find("fonts/noto-sans-sc/noto-sans-sc.css"), encoding="utf-8").read()
+    faces = re.findall(r"@font-face \{(.*?)\}", css, re.S)
+    assert len(faces) > 20
+    for face in faces:
+        # The reader's own Noto Sans SC or Source Han Sans SC first, then one slice of a few glyphs.
+        source = r'src: local\("Noto Sans SC (Regular|Bold)"\).*url\("(regular|bold)-\d+\.woff2"\)'
+        assert re.search(source, face)
+        assert "unicode-range: U+" in face and "font-display: swap;" in face
+        name = re.search(r'url\("([^"]+)"\)', face).group(1)
+        assert finders.find(f"fonts/noto-sans-sc/{name}")

@@ -1,6 +1,7 @@
 """The activity list's filters: each one, free text in both languages, combinations, bad values."""
 
 import datetime
+import re
 
 import pytest
 from django.http import QueryDict
@@ -165,7 +166,27 @@ def test_active_filters_leave_sorting_out(portal):  # noqa: F811 -- fixture
     assert filterset.active_filters() == ["type"]
 
 
-def test_type_choices_are_every_activity_type(portal):  # noqa: F811 -- fixture
+def test_type_choices_are_the_types_that_find_something(portal):  # noqa: F811 -- fixture
     form = EventFilter(QueryDict(""), queryset=published_events()).form
 
-    assert {value for value, _label in form.fields["type"].choices if value} == set(EventType.values)
+    offered = {value for value, _label in form.fields["type"].choices if value}
+    assert offered == {EventType.FIELD_VISIT, EventType.SEMINAR}  # the published activities' types
+    # Like a pillar or an agency with no activity, a type that finds nothing is not a choice.
+    assert form_errors("type=forum") == {"type"}
+
+
+def test_pillar_choices_are_grouped_by_phase(portal):  # noqa: F811 -- fixture
+    # Phases I and II have pillars of the same name: the phase tells them apart.
+    older = PillarFactory(
+        phase=portal["phase1"], slug="p1-regular", name_en="Regular migration", name_zh_hans="正常移民"
+    )
+    EventFactory(phase=portal["phase1"], pillars=[older], start_date=datetime.date(2016, 5, 1))
+
+    for lang, phase1, phase2 in (("en", "Phase 1", "Phase 2"), ("zh-hans", "第1期", "第2期")):
+        with translation.override(lang):
+            html = str(EventFilter(QueryDict(""), queryset=published_events()).form["pillar"])
+        groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', html, re.S)
+        assert [(label, re.findall(r'value="([^"]+)"', options)) for label, options in groups] == [
+            (phase1, ["p1-regular"]),
+            (phase2, ["regular-migration", "irregular-migration"]),
+        ]

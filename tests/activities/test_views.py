@@ -632,3 +632,36 @@ def test_not_found_page_is_in_the_portal_frame(client, db):
     assert '<html lang="en">' in html
     assert 'href="/zh-hans/no-such-page/"' in html
     assert count_h1(html) == 1
+
+
+def test_activity_page_leads_with_its_first_photo_or_a_pillar_coloured_placeholder(client, portal):
+    from tests.factories import PhotoFactory
+
+    hainan = portal["hainan"]
+    html = client.get(hainan.get_absolute_url()).content.decode()
+    # No photo: a calm field in the colour of the first pillar (irregular migration, order 2).
+    assert '<div class="activity__photo photo-placeholder photo-placeholder--2" aria-hidden="true">' in html
+
+    first = PhotoFactory(event=hainan, order=1, caption_en="Arrival")
+    PhotoFactory(event=hainan, order=2, caption_en="At the port")
+    html = client.get(hainan.get_absolute_url()).content.decode()
+    lead = re.search(r'<figure class="activity__photo">.*?</figure>', html, re.S).group(0)
+    assert f'<a href="{first.image.url}"><img src="{first.image_large.url}" alt="Arrival"' in lead
+    gallery = re.search(r'<ul class="gallery">.*?</ul>', html, re.S).group(0)
+    assert 'alt="At the port"' in gallery and 'alt="Arrival"' not in gallery
+    header = html.split('<div class="activity__layout">')[0]
+    assert "photo-placeholder" not in header
+
+
+def test_cards_without_a_photo_show_their_pillars_colour(client, portal):
+    html = client.get("/en/activities/").content.decode()
+
+    cards = re.findall(r'<article class="card activity-card">.*?</article>', html, re.S)
+    tones = {
+        re.search(r'href="([^"]+)"', card).group(1): re.search(r"photo-placeholder--(\d)", card).group(1)
+        for card in cards
+    }
+    assert tones == {
+        portal["hainan"].get_absolute_url(): "2",  # irregular migration, the phase's second pillar
+        portal["seminar"].get_absolute_url(): "1",
+    }

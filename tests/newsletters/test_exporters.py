@@ -336,3 +336,14 @@ def test_pdf_fetcher_reads_only_photos_from_object_storage(settings):
 
     with pytest.raises(ValueError, match="only photos"):
         LocalFilesFetcher().fetch("stored:documents/report.pdf")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_email_shows_the_eu_emblem_with_its_funding_line(issue, lang):
+    html = EmailExporter().render(issue, lang).decode()
+    funded = {"en": "Funded by the European Union", "zh-hans": "欧盟资助"}[lang]
+
+    # A PNG: most e-mail programs do not show SVG.
+    emblem = re.search(r'<img src="([^"]+)" width="48" height="32" alt="[^"]+"[^>]*><strong>([^<]+)<', html)
+    assert emblem and emblem.group(2) == funded
+    assert emblem.group(1) == f"{settings.SITE_URL}/static/img/eu-emblem.png"

@@ -101,7 +101,7 @@ def test_dashboard_never_counts_drafts(client, sample):
 def test_dashboard_charts_are_inline_svg_with_accessible_tables(client, sample):
     html = client.get(dashboard_url()).content.decode()
     svgs = re.findall(r"<svg.*?</svg>", html, re.S)
-    assert len(svgs) == 6
+    assert len(svgs) == 12  # each chart drawn for a wide screen and for a phone
     for svg in svgs:
         root = ET.fromstring(svg)  # noqa: S314 -- our own output, parsed to check it
         assert root.get("role") == "img"
@@ -201,3 +201,21 @@ def test_chart_axes_use_round_ticks(maximum, ticks):
     from outputs.charts import _ticks
 
     assert _ticks(maximum) == (ticks, ticks[-1])
+
+
+def test_dashboard_phone_charts_fit_their_width_and_keep_every_label():
+    from activities import charts
+
+    long_name = "Organizing and facilitating regular migration and mobility (phase 1)"
+    svg = charts.stacked_rows(
+        "c", "Title", ["2018", "2019"], [charts.Series(long_name, [1, 2]), charts.Series("Other", [3, 0])]
+    )
+    root = ET.fromstring(svg)  # noqa: S314 -- our own output, parsed to check it
+    assert root.get("viewBox").split()[2] == str(charts.NARROW)
+    texts = [element.text for element in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert {"2018", "2019", "4", "2", "Other"} <= set(texts)
+    legend = next(text for text in texts if text.startswith("Organizing"))
+    assert legend.endswith("…") and charts._text_width(legend) <= charts.NARROW - 18
+    bars = charts.labelled_rows("d", "Title", ["Field or study visit", "Seminar"], [1, 3])
+    labels = [e.text for e in ET.fromstring(bars).iter("{http://www.w3.org/2000/svg}text")]  # noqa: S314
+    assert labels == ["Field or study visit", "1", "Seminar", "3"]
