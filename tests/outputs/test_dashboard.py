@@ -204,7 +204,7 @@ def test_chart_axes_use_round_ticks(maximum, ticks):
 
 
 def test_dashboard_phone_charts_fit_their_width_and_keep_every_label():
-    from activities import charts
+    from outputs import charts
 
     long_name = "Organizing and facilitating regular migration and mobility (phase 1)"
     svg = charts.stacked_rows(
