@@ -35,6 +35,15 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Exact days")
     MONTH = "month", _("Month only")
     YEAR = "year", _("Year only")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class ParticipantsQualifier(models.TextChoices):
+    """How exact the recorded participant figures are, as the source states them."""
+
+    EXACT = "exact", _("Exact")
+    ABOUT = "about", _("About")
+    OVER = "over", _("Over")
 
 
 class PillarKind(models.TextChoices):

@@ -2,7 +2,7 @@
 
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 
 from .enums import DatePrecision
 
@@ -11,6 +11,8 @@ def format_date_range(start, end, precision=DatePrecision.DAY):
     """The dates of an activity as a reader writes them, never showing an invented day."""
     if start is None:
         return ""
+    if precision == DatePrecision.UNKNOWN:
+        return gettext("Date not known")
     end = end or start
     if precision == DatePrecision.YEAR:
         # Translators: a PHP-style date format for a year alone; "Y年" in Chinese.
@@ -53,3 +55,21 @@ def _join(first, second, tight=False):
         # Translators: joins two dates (" – "); Chinese uses "至".
         separator = pgettext("date range separator", " – ")
     return f"{first}{separator}{second}"
+
+
+def format_date(value, precision=DatePrecision.DAY):
+    """One date shown only as precisely as the sources give it."""
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return gettext("not known")
+    if precision == DatePrecision.YEAR:
+        return date_format(value, pgettext("date format", "Y"))
+    if precision == DatePrecision.MONTH:
+        return date_format(value, get_format("YEAR_MONTH_FORMAT"))
+    return date_format(value, get_format("DATE_FORMAT"))
+
+
+def format_phase_dates(phase):
+    """A phase's span, each end as precisely as the sources give it ("2015 – 2018")."""
+    start = format_date(phase.start_date, phase.start_precision)
+    end = format_date(phase.end_date, phase.end_precision)
+    return _join(start, end)

@@ -13,7 +13,7 @@ from .translation_status import translated_originals
 
 @register(Phase)
 class PhaseTranslationOptions(TranslationOptions):
-    fields = ("name", "funding_instrument", "summary", "objectives")
+    fields = ("name", "funding_instrument", "summary", "objectives", "objectives_label")
     required_languages = ("en",)
 
 
@@ -25,7 +25,7 @@ class PillarTranslationOptions(TranslationOptions):
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "city", "venue")
+    fields = ("title", "summary", "body", "city", "places", "venue")
     required_languages = ("en",)
 
 

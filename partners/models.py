@@ -39,6 +39,14 @@ class PartnerAgency(TranslationTracked):
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="partners/logos/", blank=True)
     description = models.TextField(_("description"), blank=True)
+    sources = models.TextField(
+        _("sources (staff only)"),
+        blank=True,
+        help_text=_(
+            "The documents this record is taken from, and what was read into them. "
+            "Never shown to the public."
+        ),
+    )
     # Derived from the Chinese name on save: the database can then order
     # Chinese lists by pinyin without sorting in Python.
     pinyin_sort = models.CharField(max_length=255, editable=False, blank=True, db_index=True)
