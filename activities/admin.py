@@ -26,6 +26,7 @@ from .forms import EventAdminForm, EventAgencyFormSet, pillar_label
 from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
 from .resources import EventResource, ParticipantResource
 from .services import event_save, event_transition
+from .translation_status import terminology_issues
 
 admin.site.site_header = _("MMSP Activity Portal administration")
 admin.site.site_title = _("MMSP Activity Portal")
@@ -49,6 +50,20 @@ class TabbedTranslationAdmin(
 
     # Fields whose Chinese text staff must supply; None means every translated field.
     chinese_required_fields = None
+
+    @admin.display(description=_("translation"))
+    def translation_state(self, obj):
+        """The translation status, plus any Chinese text using a variant the glossary rejects."""
+        state = super().translation_state(obj)
+        issues = terminology_issues(obj)
+        if not issues:
+            return state
+        variants = sorted({variant for found in issues.values() for variant in found})
+        return format_html(
+            '{}<br><span class="translation-state translation-state--terminology">{}</span>',
+            state,
+            _("Chinese uses terms the glossary rejects: %(variants)s") % {"variants": "、".join(variants)},
+        )
 
     class Media:
         js = (

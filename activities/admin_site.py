@@ -2,8 +2,10 @@
 
 from django.contrib import admin
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch, reverse
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 
 def translation_queue(request):
@@ -45,7 +47,19 @@ def translation_queue(request):
     return rows
 
 
+def glossary_view(request, site):
+    """The project glossary (locale/glossary.csv), read-only, for translators and editors."""
+    from activities.glossary import terms
+
+    context = {**site.each_context(request), "title": _("Glossary"), "terms": terms()}
+    return TemplateResponse(request, "admin/glossary.html", context)
+
+
 class PortalAdminSite(admin.AdminSite):
+    def get_urls(self):
+        glossary = self.admin_view(lambda request: glossary_view(request, self))
+        return [path("glossary/", glossary, name="glossary"), *super().get_urls()]
+
     def index(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "translation_queue": translation_queue(request)}
         return super().index(request, extra_context)

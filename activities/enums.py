@@ -41,9 +41,9 @@ class DatePrecision(models.TextChoices):
 class ParticipantsQualifier(models.TextChoices):
     """How exact the recorded participant figures are, as the source states them."""
 
-    EXACT = "exact", _("Exact")
-    ABOUT = "about", _("About")
-    OVER = "over", _("Over")
+    EXACT = "exact", pgettext_lazy("participant figures", "Exact")
+    ABOUT = "about", pgettext_lazy("participant figures", "About")
+    OVER = "over", pgettext_lazy("participant figures", "Over")
 
 
 class PillarKind(models.TextChoices):

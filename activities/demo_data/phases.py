@@ -28,7 +28,7 @@ PHASES = [
         "objectives_label_en": "",
         "objectives_label_zh_hans": "",
         "sources": (
-            "Brochure (MMSP, phase I), English and Chinese: introduction, main objectives (quoted), "
+            "Brochure (MMSP, phase I), English and Chinese: introduction, main objectives (quoted verbatim), "
             "funding and implementers. Dates: press release of the phase II launch (\"first phase "
             "conducted between 2015 and 2018\") and the 2018 Forum report (\"three-year "
             "anniversary\"): years only."
@@ -224,7 +224,7 @@ def _focus_areas(phase):
             **{name: value for name, value in area.items() if name != "key"},
             "description_editorial": True,
             "sources": (
-                "Brochure (phase I), \"Focus Areas\" / 关注领域: name quoted in English and Chinese. "
+                "Brochure (phase I), \"Focus Areas\" / 关注领域: name and outcome quoted verbatim. "
                 "Description: the brochure's matching outcome, paired with the area by the project team."
             ),
         }
