@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from .enums import EventType
+from .stats import year_label
 
 # Okabe-Ito: told apart by readers with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -257,7 +258,7 @@ def _years_and_pillars(figures):
     names = [pillar_label(pillar, with_phase=figures.phase is None) for pillar in data.pillars]
     if data.has_unassigned:
         names.append(gettext("No pillar"))
-    years = [str(row.year) for row in data.rows]
+    years = [year_label(row.year) for row in data.rows]
     series = [Series(name, [row.counts[i] for row in data.rows]) for i, name in enumerate(names)]
     if data.has_unassigned:
         series[-1].colour = UNKNOWN_COLOUR
@@ -284,7 +285,7 @@ def _years_and_pillars(figures):
             else "",
         ),
         columns=[gettext("Year"), *names, gettext("Activities")],
-        rows=[[str(row.year), *map(number, row.counts), number(row.activities)] for row in data.rows],
+        rows=[[year_label(row.year), *map(number, row.counts), number(row.activities)] for row in data.rows],
         footer=[
             gettext("All years"),
             *(number(sum(row.counts[i] for row in data.rows)) for i in range(len(names))),
@@ -325,7 +326,7 @@ def _unknown_notes(overall):
 
 def _participants_gender(figures):
     data = figures.participants
-    years = [str(row.year) for row in data.rows]
+    years = [year_label(row.year) for row in data.rows]
     series = [
         Series(gettext("Women"), [row.figures.women for row in data.rows]),
         Series(gettext("Men"), [row.figures.men for row in data.rows]),
@@ -367,7 +368,7 @@ def _participants_gender(figures):
             gettext("Share of women (where recorded)"),
             gettext("Activities without figures"),
         ],
-        rows=[cells(str(row.year), row.figures) for row in data.rows],
+        rows=[cells(year_label(row.year), row.figures) for row in data.rows],
         footer=cells(gettext("All years"), data.overall),
         notes=_unknown_notes(data.overall),
     )
@@ -375,7 +376,7 @@ def _participants_gender(figures):
 
 def _participants_sides(figures):
     data = figures.participants
-    years = [str(row.year) for row in data.rows]
+    years = [year_label(row.year) for row in data.rows]
     series = [
         Series(gettext("EU side"), [row.figures.eu for row in data.rows]),
         Series(gettext("China side"), [row.figures.china for row in data.rows]),
@@ -415,7 +416,7 @@ def _participants_sides(figures):
             gettext("EU share (where recorded)"),
             gettext("China share (where recorded)"),
         ],
-        rows=[cells(str(row.year), row.figures) for row in data.rows],
+        rows=[cells(year_label(row.year), row.figures) for row in data.rows],
         footer=cells(gettext("All years"), data.overall),
         notes=_unknown_notes(data.overall),
     )

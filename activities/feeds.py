@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from .calendar import place_text
+from .enums import DatePrecision
 from .formatting import format_date_range
 from .syndication_views import (
     feed_link,
@@ -67,6 +68,8 @@ class ActivityFeed(Feed):
     def item_pubdate(self, event):
         if event.published_at:
             return event.published_at
+        if event.date_precision == DatePrecision.UNKNOWN:
+            return event.created_at  # the activity's date is not known: never a made-up one
         return timezone.make_aware(datetime.datetime.combine(event.start_date, datetime.time.min))
 
     def item_updateddate(self, event):
