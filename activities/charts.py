@@ -11,12 +11,19 @@ from dataclasses import dataclass
 
 from django.utils import formats, translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from .enums import EventType
+from .formatting import list_separator as _list_separator
 from .stats import year_label
 
+
 # Okabe-Ito: told apart by readers with the common colour-vision deficiencies.
+def _tooltip(label, value):
+    # Translators: a chart bar's tooltip ("2023, Women: 12"); Chinese uses a full-width colon.
+    return pgettext("chart tooltip", "%(label)s: %(value)s") % {"label": label, "value": value}
+
+
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 UNKNOWN_COLOUR = "#BBBBBB"
 FONT_SIZE = 12
@@ -153,7 +160,8 @@ def stacked_columns(
                 continue
             height_px = value * scale
             y -= height_px
-            _rect(bars, x, y, bar_width, height_px, item.colour, f"{category}, {item.name}: {value}")
+            tooltip = _tooltip(f"{category}{_list_separator()}{item.name}", value)
+            _rect(bars, x, y, bar_width, height_px, item.colour, tooltip)
         label = stack_labels[index] if stack_labels else totals[index]
         _text(bars, x + bar_width / 2, y - 4, label, text_anchor="middle")
         _text(bars, x + bar_width / 2, base + 16, category, text_anchor="middle")
@@ -187,7 +195,7 @@ def horizontal_bars(
         y = top + (bar_height + gap) * index
         _text(bars, left - 8, y + bar_height * 0.7, _shorten(label, left - 12), text_anchor="end")
         bar_width = max(value * scale, 1)
-        _rect(bars, left, y, bar_width, bar_height, colour, f"{tooltip}: {value}")
+        _rect(bars, left, y, bar_width, bar_height, colour, _tooltip(tooltip, value))
         _text(bars, left + bar_width + 6, y + bar_height * 0.7, value)
     return _render(svg)
 
@@ -230,7 +238,7 @@ def pillar_label(pillar, *, with_phase):
 
 
 def agency_label(agency):
-    return f"{agency.name} ({agency.acronym})" if agency.acronym else agency.name
+    return str(agency)
 
 
 def city_label(city):

@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_countries.fields import CountryField
 from pypinyin import lazy_pinyin
 
@@ -63,7 +64,8 @@ class PartnerAgency(TranslationTracked):
 
     def __str__(self):
         if self.acronym:
-            return f"{self.name} ({self.acronym})"
+            # " (IOM)" in English, "（IOM）" in Chinese: the parenthesis follows the language.
+            return self.name + pgettext("parenthesis after text", " (%(text)s)") % {"text": self.acronym}
         return self.name
 
     def save(self, *args, **kwargs):
