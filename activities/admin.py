@@ -15,7 +15,7 @@ from core.admin_workflow import (
     TranslatorInlineMixin,
     WorkflowAdminMixin,
 )
-from core.formatting import format_date_range
+from core.formatting import format_date_range, format_phase_dates
 
 from .enums import IATI_ORGANISATION_ROLE, AgencyRole
 from .forms import EventAdminForm, EventAgencyFormSet, pillar_label
@@ -155,9 +155,13 @@ class EventAdmin(AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationA
     actions = ("submit_for_review", "publish", "unpublish", "archive", "confirm_translations")
     save_on_top = True
     fieldsets = (
-        (None, {"fields": ("phase", "pillars", "type", "title", "slug", "summary", "body")}),
+        (
+            None,
+            {"fields": ("phase", "pillars", "pillars_editorial", "type", "title", "slug", "summary", "body")},
+        ),
+        (_("Sources"), {"fields": ("sources",)}),
         (_("Dates"), {"fields": ("start_date", "end_date", "date_precision")}),
-        (_("Place"), {"fields": ("city", "venue", "country")}),
+        (_("Place"), {"fields": ("city", "places", "venue", "country")}),
         (
             _("Participant figures"),
             {
@@ -166,7 +170,7 @@ class EventAdmin(AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationA
                     "0 means nobody."
                 ),
                 "fields": (
-                    "participants_total",
+                    ("participants_total", "participants_qualifier"),
                     ("participants_women", "participants_men"),
                     ("participants_eu", "participants_china"),
                 ),
@@ -201,7 +205,7 @@ class EventAdmin(AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationA
 
 class PillarInline(TranslatorInlineMixin, TranslationStackedInline):
     model = Pillar
-    fields = (("kind", "order"), "name", "slug", "description")
+    fields = (("kind", "order"), "name", "slug", "description", "description_editorial")
     prepopulated_fields = {"slug": ("name_en",)}
     extra = 0
 
@@ -218,16 +222,19 @@ class PhaseAdmin(TabbedTranslationAdmin):
     fields = (
         "number",
         "name",
-        ("start_date", "end_date"),
+        ("start_date", "start_precision"),
+        ("end_date", "end_precision"),
         "funding_instrument",
         "implementing_organisations",
         "summary",
+        "objectives_label",
         "objectives",
+        "sources",
     )
 
     @admin.display(description=_("dates"), ordering="start_date")
     def dates(self, obj):
-        return format_date_range(obj.start_date, obj.end_date)
+        return format_phase_dates(obj)
 
 
 @admin.register(Pillar)
@@ -239,7 +246,7 @@ class PillarAdmin(TabbedTranslationAdmin):
     list_select_related = ("phase",)
     search_fields = ("name_en", "name_zh_hans", "description_en", "description_zh_hans", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
-    fields = ("phase", ("kind", "order"), "name", "slug", "description")
+    fields = ("phase", ("kind", "order"), "name", "slug", "description", "description_editorial", "sources")
 
 
 class EventChildAdmin(TabbedTranslationAdmin):

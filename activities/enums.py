@@ -16,6 +16,14 @@ class EventType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ParticipantsQualifier(models.TextChoices):
+    """How exact the recorded participant figures are, as the source states them."""
+
+    EXACT = "exact", pgettext_lazy("participant figures", "Exact")
+    ABOUT = "about", pgettext_lazy("participant figures", "About")
+    OVER = "over", pgettext_lazy("participant figures", "Over")
+
+
 class PillarKind(models.TextChoices):
     FOCUS_AREA = "focus_area", _("Focus area")
     KEY_AREA = "key_area", _("Key area")

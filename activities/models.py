@@ -22,6 +22,7 @@ from .enums import (
     EventType,
     Gender,
     ParticipantRole,
+    ParticipantsQualifier,
     PillarKind,
 )
 
@@ -40,7 +41,21 @@ class Phase(TranslationTracked):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name = models.CharField(_("name"), max_length=255)
     start_date = models.DateField(_("start date"))
+    start_precision = models.CharField(
+        _("start date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("How much of the start date the sources give; only that much is shown."),
+    )
     end_date = models.DateField(_("end date"))
+    end_precision = models.CharField(
+        _("end date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("How much of the end date the sources give; only that much is shown."),
+    )
     funding_instrument = models.CharField(_("funding instrument"), max_length=255)
     implementing_organisations = models.ManyToManyField(
         PartnerAgency,
@@ -50,6 +65,21 @@ class Phase(TranslationTracked):
     )
     summary = models.TextField(_("summary"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True)
+    objectives_label = models.CharField(
+        _("objectives heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("What the objectives text is, when it is not the project's stated objectives "
+                    "(e.g. \"Expectations voiced at the launch\"). Empty: \"Objectives\"."),
+    )
+    sources = models.TextField(
+        _("sources (staff only)"),
+        blank=True,
+        help_text=_(
+            "The documents this record is taken from, and what was read into them. "
+            "Never shown to the public."
+        ),
+    )
 
     class Meta:
         ordering = ["number"]
@@ -84,6 +114,20 @@ class Pillar(TranslationTracked):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
+    description_editorial = models.BooleanField(
+        _("description classified by the project team"),
+        default=False,
+        help_text=_("Tick when the description is the project team's reading, not the sources' words: "
+                    "the public page then says \"Classified by the project team\"."),
+    )
+    sources = models.TextField(
+        _("sources (staff only)"),
+        blank=True,
+        help_text=_(
+            "The documents this record is taken from, and what was read into them. "
+            "Never shown to the public."
+        ),
+    )
 
     class Meta:
         ordering = ["phase__number", "order"]
@@ -108,6 +152,12 @@ class Event(TranslationTracked):
     pillars = models.ManyToManyField(
         Pillar, verbose_name=_("pillars"), related_name="events", blank=True
     )
+    pillars_editorial = models.BooleanField(
+        _("pillars classified by the project team"),
+        default=False,
+        help_text=_("Tick when the sources do not name the pillars and the project team chose them: "
+                    "the public page then says \"Classified by the project team\"."),
+    )
     type = models.CharField(_("type"), max_length=30, choices=EventType.choices, db_index=True)
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
@@ -122,10 +172,20 @@ class Event(TranslationTracked):
         default=DatePrecision.DAY,
         help_text=_(
             "Where the sources give only the month or year, choose it here and enter the first "
-            "and last day of that month or year: no day is invented."
+            "and last day of that month or year: no day is invented. Where they give no date, "
+            "choose \"Not known\" and enter the phase's first and last day: they only sort the "
+            "activity and are never shown."
         ),
     )
-    city = models.CharField(_("city"), max_length=120, blank=True)
+    city = models.CharField(
+        _("city"), max_length=120, blank=True, help_text=_("The main city only: filters and counts use it.")
+    )
+    places = models.CharField(
+        _("other places"),
+        max_length=255,
+        blank=True,
+        help_text=_("Further places the activity went to, as the sources name them."),
+    )
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     country = CountryField(_("country"), blank=True)
     agencies = models.ManyToManyField(
@@ -141,6 +201,21 @@ class Event(TranslationTracked):
     participants_men = models.PositiveIntegerField(_("men"), null=True, blank=True)
     participants_eu = models.PositiveIntegerField(_("EU side"), null=True, blank=True)
     participants_china = models.PositiveIntegerField(_("China side"), null=True, blank=True)
+    participants_qualifier = models.CharField(
+        _("participant figures are"),
+        max_length=10,
+        choices=ParticipantsQualifier.choices,
+        default=ParticipantsQualifier.EXACT,
+        help_text=_("As the source states them: \"around 100\" is About 100, \"over 30\" is Over 30."),
+    )
+    sources = models.TextField(
+        _("sources (staff only)"),
+        blank=True,
+        help_text=_(
+            "The documents this record is taken from, and what was read into them. "
+            "Never shown to the public."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -250,7 +325,9 @@ class Event(TranslationTracked):
             if not known:
                 continue
             if total is None:
-                errors[fields[0]] = _("Enter the total number of participants before its parts.")
+                # A source may give one side's count without a total ("25 Chinese representatives").
+                if fields[0] != "participants_eu":
+                    errors[fields[0]] = _("Enter the total number of participants before its parts.")
             elif sum(known) > total:
                 errors[fields[0]] = _(
                     "%(label)s (%(sum)s) cannot exceed the total number of participants (%(total)s)."

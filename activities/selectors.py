@@ -16,7 +16,7 @@ from core.page_cache import cached_value
 from partners.models import PartnerAgency
 from partners.selectors import name_ordering
 
-from .enums import SPEAKING_ROLES
+from .enums import SPEAKING_ROLES, ParticipantsQualifier
 from .models import Event, EventAgency, Participant, Phase, Photo, Pillar
 
 LATEST_ON_HOME = 6
@@ -115,29 +115,44 @@ def _chinese_sort_key(text):
 
 @dataclass
 class KeyFigures:
+    """Participants are counted apart: exact totals are added up; approximate ("about 100",
+    "over 30") and partial (a China-side count without a total) figures, and activities with no
+    figure at all, are counted as activities, never added into a sum they would distort."""
+
     events: int
     participants: int
     participants_unknown: int
     agencies: int
     cities: int
+    participants_approximate: int = 0
+
+    @property
+    def participants_exact(self):
+        """Activities whose total is known exactly: the ones the sum adds up."""
+        return self.events - self.participants_unknown - self.participants_approximate
 
     @property
     def participants_known(self):
-        """Whether any activity has a known attendance; if none has, there is no figure to give."""
-        return self.participants_unknown < self.events or self.events == 0
+        """Whether any activity has an exact attendance; if none has, there is no sum to give."""
+        return self.participants_exact > 0 or self.events == 0
 
     @property
     def participants_at_least(self):
-        """Some activities have no known attendance: the sum is then a lower bound."""
-        return self.participants_known and self.participants_unknown > 0
+        """Some activities have no exact total: the sum covers only part of the activities."""
+        return self.participants_known and (self.participants_unknown + self.participants_approximate) > 0
+
+
+_EXACT_TOTAL = Q(participants_total__isnull=False, participants_qualifier=ParticipantsQualifier.EXACT)
+_NO_FIGURE = Q(participants_total__isnull=True, participants_eu__isnull=True, participants_china__isnull=True)
 
 
 def key_figures():
     """Figures for the home page, computed from published activities (two queries)."""
     totals = Event.objects.published().aggregate(
         events=Count("id"),
-        participants=Sum("participants_total"),
-        participants_unknown=Count("id", filter=Q(participants_total__isnull=True)),
+        participants=Sum("participants_total", filter=_EXACT_TOTAL),
+        participants_unknown=Count("id", filter=_NO_FIGURE),
+        participants_approximate=Count("id", filter=~_EXACT_TOTAL & ~_NO_FIGURE),
         cities=Count("city_en", distinct=True, filter=~Q(city_en="")),
     )
     agencies = (
@@ -150,6 +165,7 @@ def key_figures():
         events=totals["events"],
         participants=totals["participants"] or 0,
         participants_unknown=totals["participants_unknown"],
+        participants_approximate=totals["participants_approximate"],
         agencies=agencies,
         cities=totals["cities"],
     )

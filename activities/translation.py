@@ -14,7 +14,7 @@ from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, P
 
 @register(Phase)
 class PhaseTranslationOptions(TranslationOptions):
-    fields = ("name", "funding_instrument", "summary", "objectives")
+    fields = ("name", "funding_instrument", "summary", "objectives", "objectives_label")
     required_languages = ("en",)
 
 
@@ -26,7 +26,7 @@ class PillarTranslationOptions(TranslationOptions):
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "city", "venue")
+    fields = ("title", "summary", "body", "city", "places", "venue")
     required_languages = ("en",)
 
 

@@ -1,6 +1,7 @@
 """The admin every translated model shares: English / Chinese tabs, history, translation status."""
 
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
@@ -13,6 +14,7 @@ from core.admin_workflow import (
     TranslatorAccessMixin,
     lacking,
 )
+from core.translation_status import terminology_issues
 
 
 class TabbedTranslationAdmin(
@@ -30,6 +32,20 @@ class TabbedTranslationAdmin(
 
     # Fields whose Chinese text staff must supply; None means every translated field.
     chinese_required_fields = None
+
+    @admin.display(description=_("translation"))
+    def translation_state(self, obj):
+        """The translation status, plus any Chinese text using a variant the glossary rejects."""
+        state = super().translation_state(obj)
+        issues = terminology_issues(obj)
+        if not issues:
+            return state
+        variants = sorted({variant for found in issues.values() for variant in found})
+        return format_html(
+            '{}<br><span class="translation-state translation-state--terminology">{}</span>',
+            state,
+            _("Chinese uses terms the glossary rejects: %(variants)s") % {"variants": "、".join(variants)},
+        )
 
     class Media:
         js = (

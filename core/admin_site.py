@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch, reverse
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -48,10 +49,22 @@ def translation_queue(request, registry):
     return rows
 
 
+def glossary_view(request, site):
+    """The project glossary (locale/glossary.csv), read-only, for translators and editors."""
+    from core.glossary import terms
+
+    context = {**site.each_context(request), "title": _("Glossary"), "terms": terms()}
+    return TemplateResponse(request, "admin/glossary.html", context)
+
+
 class PortalAdminSite(admin.AdminSite):
     site_header = _("MMSP Activity Portal administration")
     site_title = _("MMSP Activity Portal")
     index_title = _("Activities, partners and newsletters")
+
+    def get_urls(self):
+        glossary = self.admin_view(lambda request: glossary_view(request, self))
+        return [path("glossary/", glossary, name="glossary"), *super().get_urls()]
 
     def index(self, request, extra_context=None):
         queue = translation_queue(request, self._registry)

@@ -24,3 +24,4 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Exact days")
     MONTH = "month", _("Month only")
     YEAR = "year", _("Year only")
+    UNKNOWN = "unknown", _("Not known")

@@ -1,8 +1,10 @@
 """Dates written the reader's way: 27 June 2023 / 2023年6月27日, with their precision."""
 
+import re
+
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 
 from core.enums import DatePrecision
 
@@ -11,6 +13,8 @@ def format_date_range(start, end, precision=DatePrecision.DAY):
     """The dates of an activity as a reader writes them, never showing an invented day."""
     if start is None:
         return ""
+    if precision == DatePrecision.UNKNOWN:
+        return gettext("Date not known")
     end = end or start
     if precision == DatePrecision.YEAR:
         # Translators: a PHP-style date format for a year alone; "Y年" in Chinese.
@@ -53,3 +57,81 @@ def _join(first, second, tight=False):
         # Translators: joins two dates (" – "); Chinese uses "至".
         separator = pgettext("date range separator", " – ")
     return f"{first}{separator}{second}"
+
+
+def format_date(value, precision=DatePrecision.DAY):
+    """One date shown only as precisely as the sources give it."""
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return gettext("not known")
+    if precision == DatePrecision.YEAR:
+        return date_format(value, pgettext("date format", "Y"))
+    if precision == DatePrecision.MONTH:
+        return date_format(value, get_format("YEAR_MONTH_FORMAT"))
+    return date_format(value, get_format("DATE_FORMAT"))
+
+
+def format_phase_dates(phase):
+    """A phase's span, each end as precisely as the sources give it ("2015 – 2018")."""
+    start = format_date(phase.start_date, phase.start_precision)
+    end = format_date(phase.end_date, phase.end_precision)
+    return _join(start, end)
+
+
+def list_separator():
+    # Translators: separates items of a list of places or names ("Haikou, Yangpu"); Chinese uses "、".
+    return pgettext("list separator", ", ")
+
+
+def format_place(event, *, with_venue=True):
+    """Venue, main city and other places, and country, in the active language.
+
+    "Haikou, Yangpu, Sanya, China" / "海口、洋浦、三亚，中国": places are listed with the list
+    separator, the parts of the address with the place separator.
+    """
+    from .templatetags.portal import resolve_translation
+
+    venue = resolve_translation(event, "venue")[0] if with_venue else ""
+    city = resolve_translation(event, "city")[0]
+    places = resolve_translation(event, "places")[0]
+    towns = list_separator().join(part for part in (city, _localized_list(places)) if part)
+    country = str(event.country.name) if event.country else ""
+    # Translators: separates the venue, city and country of an activity; Chinese uses "，".
+    separator = pgettext("place separator", ", ")
+    return separator.join(part for part in (venue, towns, country) if part)
+
+
+def _localized_list(text):
+    """A list typed with commas or 、, written with the active language's list separator."""
+    items = [item.strip() for item in re.split(r"[,，、]", text or "") if item.strip()]
+    return list_separator().join(items)
+
+
+def format_participants(event):
+    """The participant figure as the sources give it: "around 100", "China side: over 30", "不详".
+
+    Chinese follows Chinese usage: "约 100 人", "30 余人", "中方 25 人".
+    """
+    qualifier = event.participants_qualifier
+    if event.participants_total is not None:
+        return _qualified(event.participants_total, qualifier)
+    if event.participants_china is not None:
+        # Translators: a China-side count without a total ("China side: over 30"; "中方 30 余人").
+        return pgettext("participants", "China side: %(figure)s") % {
+            "figure": _qualified(event.participants_china, qualifier)
+        }
+    if event.participants_eu is not None:
+        return pgettext("participants", "EU side: %(figure)s") % {
+            "figure": _qualified(event.participants_eu, qualifier)
+        }
+    return gettext("Not known")
+
+
+def _qualified(number, qualifier):
+    if qualifier == "about":
+        # Translators: an approximate head count ("around 100"); Chinese "约 100 人".
+        return pgettext("participants", "around %(count)s") % {"count": number}
+    if qualifier == "over":
+        # Translators: a lower bound given by the source ("over 30"); Chinese "30 余人".
+        return pgettext("participants", "over %(count)s") % {"count": number}
+    # Translators: an exact head count ("43"); Chinese "43 人".
+    return pgettext("participants", "%(count)s people") % {"count": number}

@@ -161,3 +161,19 @@ def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
 def connect():
     """Watch every save of a tracked model (called once, from AppConfig.ready)."""
     pre_save.connect(_before_save, dispatch_uid="translation-fingerprints")
+
+
+def terminology_issues(obj):
+    """{localized field: [rejected variant, ...]} for Chinese texts that use a variant the glossary
+    rejects (locale/glossary.csv), outside quotations and records quoting their source verbatim."""
+    from .glossary import quotes_its_source, rejected_variants
+
+    if quotes_its_source(obj):
+        return {}
+    issues = {}
+    for field in translated_fields(type(obj)):
+        name = localized(field, "zh-hans")
+        found = rejected_variants(getattr(obj, name, "") or "")
+        if found:
+            issues[name] = sorted({variant for variant, _term in found})
+    return issues

@@ -87,6 +87,7 @@ class NewsletterAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
     fieldsets = (
         (None, {"fields": ("number", "title", ("period_start", "period_end"), "phase")}),
         (_("Publication"), {"fields": (("status", "published_at"), "publication_date")}),
+        (_("Sources"), {"fields": ("sources",)}),
         (_("Preview and exports"), {"fields": ("preview", ("created_at", "updated_at"))}),
     )
 

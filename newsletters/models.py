@@ -28,6 +28,14 @@ class Newsletter(TranslationTracked):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("public from"), null=True, blank=True)
+    sources = models.TextField(
+        _("sources (staff only)"),
+        blank=True,
+        help_text=_(
+            "The documents this record is taken from, and what was read into them. "
+            "Never shown to the public."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -11,12 +11,12 @@ future activity of the project never marks a subscriber as busy.
 import datetime
 
 from django.utils import translation
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
 from core.enums import DatePrecision
-from core.formatting import format_date_range
+from core.formatting import format_date_range, format_place
 from core.templatetags.portal import HTML_LANG, resolve_translation
 
 PRODUCT_ID = "-//EU-China Dialogue on Migration and Mobility Support Project//MMSP portal//EN"
@@ -25,11 +25,7 @@ UID_DOMAIN = "mmsp-portal"
 
 def place_text(event, *, with_venue=True):
     """Venue, city and country in the active language: "Diaoyutai State Guesthouse, Beijing, China"."""
-    country = event.country.name if event.country else ""
-    parts = [event.venue if with_venue else "", event.city, country]
-    # Translators: separates the venue, city and country of an activity; Chinese uses "，".
-    separator = pgettext("place separator", ", ")
-    return separator.join(str(part) for part in parts if part)
+    return format_place(event, with_venue=with_venue)
 
 
 def event_uid(event):
@@ -78,6 +74,8 @@ class EventCalendarExporter:
             calendar.add("refresh-interval", datetime.timedelta(days=1), parameters={"VALUE": "DURATION"})
             calendar.add("x-published-ttl", "P1D")
             for event in self.events:
+                if event.date_precision == DatePrecision.UNKNOWN:
+                    continue  # no date to put in a calendar
                 calendar.add_component(self._component(event))
             return calendar.to_ical()
 

@@ -11,11 +11,20 @@ from dataclasses import dataclass
 
 from django.utils import formats, translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from activities.enums import EventType
+from core.formatting import list_separator as _list_separator
+
+from .stats import year_label
+
 
 # Okabe-Ito: told apart by readers with the common colour-vision deficiencies.
+def _tooltip(label, value):
+    # Translators: a chart bar's tooltip ("2023, Women: 12"); Chinese uses a full-width colon.
+    return pgettext("chart tooltip", "%(label)s: %(value)s") % {"label": label, "value": value}
+
+
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 UNKNOWN_COLOUR = "#BBBBBB"
 FONT_SIZE = 12
@@ -156,7 +165,8 @@ def stacked_columns(
                 continue
             height_px = value * scale
             y -= height_px
-            _rect(bars, x, y, bar_width, height_px, item.colour, f"{category}, {item.name}: {value}")
+            tooltip = _tooltip(f"{category}{_list_separator()}{item.name}", value)
+            _rect(bars, x, y, bar_width, height_px, item.colour, tooltip)
         label = stack_labels[index] if stack_labels else totals[index]
         _text(bars, x + bar_width / 2, y - 4, label, text_anchor="middle")
         _text(bars, x + bar_width / 2, base + 16, category, text_anchor="middle")
@@ -239,7 +249,7 @@ def horizontal_bars(
         y = top + (bar_height + gap) * index
         _text(bars, left - 8, y + bar_height * 0.7, _shorten(label, left - 12), text_anchor="end")
         bar_width = max(value * scale, 1)
-        _rect(bars, left, y, bar_width, bar_height, colour, f"{tooltip}: {value}")
+        _rect(bars, left, y, bar_width, bar_height, colour, _tooltip(tooltip, value))
         _text(bars, left + bar_width + 6, y + bar_height * 0.7, value)
     return _render(svg)
 
@@ -283,7 +293,7 @@ def pillar_label(pillar, *, with_phase):
 
 
 def agency_label(agency):
-    return f"{agency.name} ({agency.acronym})" if agency.acronym else agency.name
+    return str(agency)
 
 
 def city_label(city):
@@ -311,7 +321,7 @@ def _years_and_pillars(figures):
     names = [pillar_label(pillar, with_phase=figures.phase is None) for pillar in data.pillars]
     if data.has_unassigned:
         names.append(gettext("No pillar"))
-    years = [str(row.year) for row in data.rows]
+    years = [year_label(row.year) for row in data.rows]
     series = [Series(name, [row.counts[i] for row in data.rows]) for i, name in enumerate(names)]
     if data.has_unassigned:
         series[-1].colour = UNKNOWN_COLOUR
@@ -332,7 +342,7 @@ def _years_and_pillars(figures):
         svg=stacked_columns("chart-years", title, years, series, axis_label=axis_label),
         svg_narrow=stacked_rows("chart-years-narrow", title, years, series, axis_label=axis_label),
         columns=[gettext("Year"), *names, gettext("Activities")],
-        rows=[[str(row.year), *map(number, row.counts), number(row.activities)] for row in data.rows],
+        rows=[[year_label(row.year), *map(number, row.counts), number(row.activities)] for row in data.rows],
         footer=[
             gettext("All years"),
             *(number(sum(row.counts[i] for row in data.rows)) for i in range(len(names))),
@@ -374,7 +384,7 @@ def _unknown_notes(overall):
 
 def _participants_gender(figures):
     data = figures.participants
-    years = [str(row.year) for row in data.rows]
+    years = [year_label(row.year) for row in data.rows]
     series = [
         Series(gettext("Women"), [row.figures.women for row in data.rows]),
         Series(gettext("Men"), [row.figures.men for row in data.rows]),
@@ -412,7 +422,7 @@ def _participants_gender(figures):
             gettext("Share of women (where recorded)"),
             gettext("Activities without figures"),
         ],
-        rows=[cells(str(row.year), row.figures) for row in data.rows],
+        rows=[cells(year_label(row.year), row.figures) for row in data.rows],
         footer=cells(gettext("All years"), data.overall),
         notes=_unknown_notes(data.overall),
     )
@@ -420,7 +430,7 @@ def _participants_gender(figures):
 
 def _participants_sides(figures):
     data = figures.participants
-    years = [str(row.year) for row in data.rows]
+    years = [year_label(row.year) for row in data.rows]
     series = [
         Series(gettext("EU side"), [row.figures.eu for row in data.rows]),
         Series(gettext("China side"), [row.figures.china for row in data.rows]),
@@ -456,7 +466,7 @@ def _participants_sides(figures):
             gettext("EU share (where recorded)"),
             gettext("China share (where recorded)"),
         ],
-        rows=[cells(str(row.year), row.figures) for row in data.rows],
+        rows=[cells(year_label(row.year), row.figures) for row in data.rows],
         footer=cells(gettext("All years"), data.overall),
         notes=_unknown_notes(data.overall),
     )

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
+from core.enums import DatePrecision
 from core.formatting import format_date_range
 from core.site import site_url
 
@@ -73,6 +74,8 @@ class ActivityFeed(Feed):
     def item_pubdate(self, event):
         if event.published_at:
             return event.published_at
+        if event.date_precision == DatePrecision.UNKNOWN:
+            return event.created_at  # the activity's date is not known: never a made-up one
         return timezone.make_aware(datetime.datetime.combine(event.start_date, datetime.time.min))
 
     def item_updateddate(self, event):

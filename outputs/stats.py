@@ -8,14 +8,30 @@ stay unknown: a participant count that was never recorded is left out of sums an
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Case, Count, F, Max, Q, Sum, Value, When
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext
 
+from activities.enums import ParticipantsQualifier
 from activities.models import Event, EventAgency, Pillar
+from core.enums import DatePrecision
 from partners.models import PartnerAgency
 
 TOP_AGENCIES = 10
 TOP_CITIES = 15
+
+
+# The start year, or NULL for an activity whose date is not known (its stored dates only sort it).
+_YEAR = Case(When(date_precision=DatePrecision.UNKNOWN, then=Value(None)), default=ExtractYear("start_date"))
+
+
+def _year_order(year):
+    """Years in order, the activities without a known date last."""
+    return (year is None, year or 0)
+
+
+def year_label(year):
+    return gettext("Date not known") if year is None else str(year)
 
 
 def dashboard_events(phase=None):
@@ -62,14 +78,14 @@ def activities_by_year_and_pillar(events, year_totals=None):
     ``year_totals`` ({year: activities}) saves a query when the caller already counted them.
     """
     pairs = (
-        events.annotate(year=ExtractYear("start_date"))
+        events.annotate(year=_YEAR)
         .values("year", pillar=F("pillars"))
         .annotate(n=Count("id"))
         .order_by()
     )
     if year_totals is None:
         year_totals = dict(
-            events.annotate(year=ExtractYear("start_date"))
+            events.annotate(year=_YEAR)
             .values("year")
             .annotate(n=Count("id"))
             .values_list("year", "n")
@@ -93,7 +109,7 @@ def activities_by_year_and_pillar(events, year_totals=None):
             activities=totals[year],
             counts=[counts.get((year, column), 0) for column in columns],
         )
-        for year in sorted(totals)
+        for year in sorted(totals, key=_year_order)
     ]
     return ActivitiesByYearAndPillar(pillars=pillars, has_unassigned=unassigned, rows=rows)
 
@@ -198,31 +214,33 @@ class ParticipantsByYear:
 
 
 _WOMEN_KNOWN = Q(participants_women__isnull=False)
-_SIDES_KNOWN = Q(participants_eu__isnull=False) | Q(participants_china__isnull=False)
+# Only exact totals are added up; "about 100" or a China-side count without a total is not.
+_EXACT = Q(participants_total__isnull=False, participants_qualifier=ParticipantsQualifier.EXACT)
+_SIDES_KNOWN = _EXACT & (Q(participants_eu__isnull=False) | Q(participants_china__isnull=False))
 
 
 def participants_by_year(events):
     """Recorded participants per start year, with women and EU/China-side figures where known."""
     rows = (
-        events.annotate(year=ExtractYear("start_date"))
+        events.annotate(year=_YEAR)
         .values("year")
         .annotate(
             activities=Count("id"),
-            with_total=Count("participants_total"),
-            total=Sum("participants_total"),
+            with_total=Count("id", filter=_EXACT),
+            total=Sum("participants_total", filter=_EXACT),
             with_women=Count("id", filter=_WOMEN_KNOWN),
             women=Sum("participants_women"),
             total_where_women=Sum("participants_total", filter=_WOMEN_KNOWN),
             men=Sum("participants_men"),
             with_sides=Count("id", filter=_SIDES_KNOWN),
-            eu=Sum("participants_eu"),
-            china=Sum("participants_china"),
+            eu=Sum("participants_eu", filter=_SIDES_KNOWN),
+            china=Sum("participants_china", filter=_SIDES_KNOWN),
             total_where_sides=Sum("participants_total", filter=_SIDES_KNOWN),
         )
-        .order_by("year")
+        .order_by()
     )
     years = []
-    for row in rows:
+    for row in sorted(rows, key=lambda row: _year_order(row["year"])):
         year = row.pop("year")
         years.append(
             ParticipantYear(year=year, figures=ParticipantFigures(**{k: v or 0 for k, v in row.items()}))

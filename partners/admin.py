@@ -66,6 +66,7 @@ class PartnerAgencyAdmin(AllOrNothingImportMixin, TabbedTranslationAdmin):
     fieldsets = (
         (None, {"fields": ("name", "acronym", "slug", ("side", "kind"), "parent")}),
         (_("Details"), {"fields": ("country", "website", "logo", "description")}),
+        (_("Sources"), {"fields": ("sources",)}),
         (_("Record"), {"fields": (("created_at", "updated_at"),)}),
     )
 

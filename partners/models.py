@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_countries.fields import CountryField
 from pypinyin import lazy_pinyin
 
@@ -47,6 +48,14 @@ class PartnerAgency(TranslationTracked):
         help_text=_("JPEG, PNG or WebP, at most 10 MB."),
     )
     description = models.TextField(_("description"), blank=True)
+    sources = models.TextField(
+        _("sources (staff only)"),
+        blank=True,
+        help_text=_(
+            "The documents this record is taken from, and what was read into them. "
+            "Never shown to the public."
+        ),
+    )
     # Derived from the Chinese name on save: the database can then order
     # Chinese lists by pinyin without sorting in Python.
     pinyin_sort = models.CharField(max_length=255, editable=False, blank=True, db_index=True)
@@ -63,7 +72,8 @@ class PartnerAgency(TranslationTracked):
 
     def __str__(self):
         if self.acronym:
-            return f"{self.name} ({self.acronym})"
+            # " (IOM)" in English, "（IOM）" in Chinese: the parenthesis follows the language.
+            return self.name + pgettext("parenthesis after text", " (%(text)s)") % {"text": self.acronym}
         return self.name
 
     def save(self, *args, **kwargs):

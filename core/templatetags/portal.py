@@ -4,11 +4,11 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 
 from core.enums import DatePrecision
 
-from ..formatting import format_date_range
+from ..formatting import format_date_range, format_participants, format_phase_dates, format_place
 from ..richtext import clean_html
 
 register = template.Library()
@@ -91,7 +91,7 @@ def richtext(value):
 def event_datetime(event):
     """The machine-readable start of an activity for <time datetime>, no more precise than known."""
     start = event.start_date
-    if start is None:
+    if start is None or event.date_precision == DatePrecision.UNKNOWN:
         return ""
     if event.date_precision == DatePrecision.YEAR:
         return f"{start:%Y}"
@@ -99,3 +99,35 @@ def event_datetime(event):
         return f"{start:%Y-%m}"
     return start.isoformat()
 
+
+@register.simple_tag
+def event_place(event):
+    """Venue, city, other places and country, punctuated for the page's language."""
+    return format_place(event)
+
+
+@register.simple_tag
+def participants_figure(event):
+    return format_participants(event)
+
+
+@register.simple_tag
+def phase_dates(phase):
+    return format_phase_dates(phase)
+
+
+@register.simple_tag
+def parenthesized(text):
+    """" (IOM)" on English pages, "（IOM）" on Chinese ones."""
+    if not text:
+        return ""
+    # Translators: a parenthesis after a name (" (IOM)"); Chinese uses full-width "（IOM）" without a space.
+    return pgettext("parenthesis after text", " (%(text)s)") % {"text": text}
+
+
+@register.simple_tag
+def list_separator():
+    """", " on English pages, "、" on Chinese ones."""
+    from ..formatting import list_separator as separator
+
+    return separator()

@@ -6,8 +6,8 @@ from urllib.parse import quote
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
 
+from core.formatting import format_place
 from core.templatetags.portal import resolve_translation
 
 from ..formatting import absolute, period_text
@@ -59,19 +59,15 @@ def newsletter_period(newsletter):
 @register.simple_tag
 def event_place(event):
     """Venue, city and country of an activity in the reader's language, as one line."""
-    parts = [resolve_translation(event, "venue")[0], resolve_translation(event, "city")[0]]
-    if event.country:
-        parts.append(str(event.country.name))
-    # Translators: separates venue, city and country ("Beijing, China"); Chinese uses "，".
-    return pgettext("place separator", ", ").join(part for part in parts if part)
+    return format_place(event)
 
 
 @register.simple_tag
 def section_eyebrow(section):
-    """The kind of a section ("Events") shown above its title, unless the title says just that."""
-    label = str(section.get_kind_display())
+    """The kind of a section ("Events") shown above it, only when the section has no title of its own:
+    the document's heading is then not doubled by the interface's label."""
     title = resolve_translation(section, "title")[0]
-    return "" if not title or title.casefold() == label.casefold() else label
+    return "" if title else str(section.get_kind_display())
 
 
 _RELATIVE_URL = re.compile(r'(\s(?:href|src)=")(/[^"/][^"]*|/)"')

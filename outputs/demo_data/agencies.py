@@ -2,8 +2,11 @@
 
 Chinese names are the documents' own where they give one (brochure, fact sheet: 外交部, 公安部,
 商务部, 国家移民管理局, 公安部打拐办, 欧洲对外行动署, 欧洲司法合作部...), otherwise the
-agency's official Chinese name. The one agency whose Chinese name we could not confirm
-(Beijing Yuanmeng Foundation) has none: it falls back to English rather than carry a guess.
+agency's official Chinese name. Agencies the sources name only in English and
+that have no official Chinese name we could confirm (Beijing Yuanmeng Foundation, EMPACT, the
+European and Korean bodies of the 2023 seminars) have none: the Chinese page shows the English name
+and the record stays in the translators' queue (Chinese missing) rather than carry a guess. Each
+record's `sources` field says which documents name it and where its Chinese name comes from.
 A parent comes before its children, so the loader can resolve it by slug.
 Websites: official domains only, and only where well known.
 """
@@ -217,7 +220,7 @@ AGENCIES = [
         # newsletter 11 names "experts from ... EMPACT" among the European participants.
         "slug": "empact",
         "name_en": "European Multidisciplinary Platform Against Criminal Threats",
-        "name_zh_hans": "欧洲打击犯罪威胁多学科平台",
+        "name_zh_hans": "",  # named only in English in the sources: for translators
         "acronym_en": "EMPACT",
         "acronym_zh_hans": "EMPACT",
         "side": Side.EU,
@@ -587,7 +590,7 @@ AGENCIES = [
     {
         "slug": "at-bmi",
         "name_en": "Austrian Federal Ministry of the Interior",
-        "name_zh_hans": "奥地利联邦内政部",
+        "name_zh_hans": "",  # named only in English in the sources: for translators
         "acronym_en": "BMI",
         "acronym_zh_hans": "BMI",
         "side": Side.EU,
@@ -602,7 +605,7 @@ AGENCIES = [
         # Serviço de Estrangeiros e Fronteiras; its tasks passed to other Portuguese bodies in 2023.
         "slug": "pt-sef",
         "name_en": "Portuguese Immigration and Borders Service",
-        "name_zh_hans": "葡萄牙移民与边境局",
+        "name_zh_hans": "",  # named only in English in the sources: for translators
         "acronym_en": "SEF",
         "acronym_zh_hans": "SEF",
         "side": Side.EU,
@@ -786,7 +789,7 @@ AGENCIES = [
         # Newsletter 11: "the Migration Policy Institute in Belgium", i.e. MPI Europe in Brussels.
         "slug": "mpi-europe",
         "name_en": "Migration Policy Institute Europe",
-        "name_zh_hans": "欧洲移民政策研究所",
+        "name_zh_hans": "",  # named only in English in the sources: for translators
         "acronym_en": "MPI Europe",
         "acronym_zh_hans": "MPI Europe",
         "side": Side.EU,
@@ -801,7 +804,7 @@ AGENCIES = [
         # Sachverständigenrat für Integration und Migration.
         "slug": "svr",
         "name_en": "Expert Council on Integration and Migration",
-        "name_zh_hans": "德国融合与移民专家委员会",
+        "name_zh_hans": "",  # named only in English in the sources: for translators
         "acronym_en": "SVR",
         "acronym_zh_hans": "SVR",
         "side": Side.EU,
@@ -816,7 +819,7 @@ AGENCIES = [
     {
         "slug": "mrtc",
         "name_en": "Migration Research and Training Centre",
-        "name_zh_hans": "韩国移民研究与培训中心",
+        "name_zh_hans": "",  # named only in English in the sources: for translators
         "acronym_en": "MRTC",
         "acronym_zh_hans": "MRTC",
         "side": Side.OTHER,
@@ -831,7 +834,7 @@ AGENCIES = [
     {
         "slug": "emet-arco-iris",
         "name_en": "Emet Arco Iris Foundation",
-        "name_zh_hans": "Emet Arco Iris 基金会",
+        "name_zh_hans": "",  # named only in English in the sources: for translators
         "acronym_en": "",
         "acronym_zh_hans": "",
         "side": Side.EU,
@@ -846,7 +849,7 @@ AGENCIES = [
     {
         "slug": "entraide-pierre-valdo",
         "name_en": "Entraide Pierre Valdo Association",
-        "name_zh_hans": "Entraide Pierre Valdo 协会",
+        "name_zh_hans": "",  # named only in English in the sources: for translators
         "acronym_en": "",
         "acronym_zh_hans": "",
         "side": Side.EU,
@@ -859,3 +862,57 @@ AGENCIES = [
         "description_zh_hans": "法国的一家协会，在2023年移民融合研讨会上介绍了法国的移民融合经验。",
     },
 ]
+
+
+# Which documents name each agency, for staff (the `sources` field in the admin).
+_BROCHURE = "Brochure (phase I), partners, English and Chinese"
+_FACT_SHEET = "Fact sheet MMSP III, partnership, English and Chinese"
+_PRESS = "Press release of the phase II launch (English)"
+_FORUM = "2018 Forum summary report (English)"
+_NL11 = "Newsletter 11 (English)"
+_NAMED_IN = {
+    "iom": [_BROCHURE, _FACT_SHEET, _PRESS, _FORUM, _NL11],
+    "ilo": [_BROCHURE, _FORUM],
+    "unhcr": [_FORUM],
+    "eu": [_BROCHURE, _FACT_SHEET, _PRESS, _FORUM, _NL11],
+    "ec": [_FACT_SHEET, _PRESS, _NL11],
+    "eeas": [_BROCHURE, _FACT_SHEET],
+    "eu-delegation-china": [_BROCHURE, _PRESS, _FORUM, _NL11],
+    "fpi": [_BROCHURE, _PRESS],
+    "dg-home": [_BROCHURE, _NL11],
+    "dg-devco": [_BROCHURE],
+    "europol": [_BROCHURE, _NL11],
+    "eurojust": [_BROCHURE, _NL11],
+    "frontex": [_BROCHURE],
+    "mfa": [_BROCHURE, _FACT_SHEET, _PRESS, _FORUM],
+    "mps": [_BROCHURE, _FACT_SHEET, _PRESS, _FORUM, _NL11],
+    "mps-oct": [_FACT_SHEET, _PRESS, _NL11],
+    "nia": [_FACT_SHEET, _PRESS, _FORUM, _NL11],
+    "mofcom": [_BROCHURE],
+    "chinca": [_BROCHURE],
+    "acftu": [_BROCHURE],
+    "safea": [_BROCHURE],
+    "most": [_PRESS],
+    "mct": [_PRESS],
+}
+# Chinese names given by the brochure or fact sheet themselves; other Chinese names are the
+# body's official usage; empty ones are named in English only.
+_CHINESE_FROM_SEEDS = {
+    "iom", "ilo", "eu", "eeas", "eu-delegation-china", "fpi", "dg-home", "dg-devco", "europol",
+    "eurojust", "frontex", "mfa", "mps", "mps-oct", "nia", "mofcom", "chinca", "acftu", "safea",
+}
+
+
+def _sources(agency):
+    named_in = _NAMED_IN.get(agency["slug"], [_NL11])
+    if agency["slug"] in _CHINESE_FROM_SEEDS:
+        chinese = "Chinese name: the brochure's or fact sheet's own"
+    elif agency["name_zh_hans"]:
+        chinese = "Chinese name: the body's official usage (not in the sources)"
+    else:
+        chinese = "Chinese name: none in the sources; English shown, left for translators"
+    return f"Named in: {'; '.join(named_in)}. {chinese}."
+
+
+for _agency in AGENCIES:
+    _agency["sources"] = _sources(_agency)

@@ -1,27 +1,33 @@
 """Every activity the seed documents describe, with the documents' dates, places and figures.
 
-Figures: only numbers the documents state as exact are recorded. "Around one hundred" (2018
-Forum) and "over 30" (2023 integration seminar) are not exact, so the total stays None and the
-summary says what the document says. The 25 Chinese representatives of the June 2023 border
-management seminar are the China-side count, but EU embassy representatives and European speakers
-also attended, so the total is unknown; the model refuses a part without a total, so that figure
-too is given in the summary only. No women/men split is given anywhere.
+Each record's `sources` field names its document for staff (visible in the admin).
+
+Dates: as precise as the document (day, month, year) or "not known" (the phase II launch: the
+press release is undated; its stored dates are the phase's and are never shown).
+
+Figures: as the documents state them. "Around one hundred" (2018 Forum) is a total of 100 with
+the qualifier "about"; "over 30" (2023 integration seminar) and "25 Chinese representatives"
+(June 2023 border management seminar) are China-side counts without a total ("over" and exact).
+No women/men split is given anywhere.
+
+Pillars: the documents never tag an activity with a pillar. Where a tag is the project team's
+reading, pillars_editorial is True and the public page says "Classified by the project team".
 
 Agencies: the EU funds every activity of the project, so it is recorded as funder on each,
 except the IOM Director General's visit, an IOM visit that the newsletter reports without saying
 the project paid for it. "Organized by IOM in close coordination with and support from X" is
 recorded as IOM organiser, X co-organiser.
 
-Participants: only speakers named in the project's own published documents (the press release,
-the Forum report and newsletter 11), with the position those documents give. They spoke in public
-and are named there, so consent_to_publish is True; no gender, e-mail or phone is recorded (the
-press release gives a staff phone and e-mail: deliberately left out). A Chinese name is given only
-where we are sure of the characters; otherwise it is "" and the English name is shown.
+Participants: only speakers named in the project's own published documents, with the position
+those documents give. They spoke in public and are named there, so consent_to_publish is True; no
+gender, e-mail or phone is recorded. A name is shown as the document gives it: where it gives no
+characters (Yang Tao, Wang Haixing, Pär Liljert...), the Chinese page shows the same Latin spelling
+and none is invented.
 """
 
 import datetime
 
-from activities.enums import AgencyRole, EventType, ParticipantRole
+from activities.enums import AgencyRole, EventType, ParticipantRole, ParticipantsQualifier
 from core.enums import DatePrecision, Status
 
 ORGANISER = AgencyRole.ORGANISER
@@ -37,12 +43,15 @@ HAINAN_EMBASSIES = [
 
 
 def _speaker(
-    name_en, position_en, position_zh_hans, agency, *, name_zh_hans="", role=ParticipantRole.SPEAKER
+    name_en, position_en, position_zh_hans, agency, *, name_zh_hans=None, role=ParticipantRole.SPEAKER
 ):
-    """A speaker named in a published project document (see the module docstring on consent)."""
+    """A speaker named in a published project document (see the module docstring on consent).
+
+    Without characters from a reliable source, the Chinese name is the document's own spelling.
+    """
     return {
         "name_en": name_en,
-        "name_zh_hans": name_zh_hans,
+        "name_zh_hans": name_en if name_zh_hans is None else name_zh_hans,
         "position_en": position_en,
         "position_zh_hans": position_zh_hans,
         "agency": agency,
@@ -58,6 +67,12 @@ EVENTS = [
     {
         # Forum report: "On May 7 2018 ... IOM hosted the Forum"; "around one hundred" participants.
         "slug": "forum-eu-china-migration-mobility-2018",
+        "sources": (
+            "Summary report of the Forum on EU-China Migration and Mobility, 7 May 2018, Beijing "
+            "(English). \"Around one hundred\" participants: about 100. Pillars: the report speaks of "
+            "\"the various result areas of the project\"; tagging all four is the project team's reading."
+        ),
+        "pillars_editorial": True,
         "phase": 1,
         "type": EventType.FORUM,
         "pillars": [
@@ -91,8 +106,9 @@ EVENTS = [
             "During his visit he also launched the IOM WeChat app providing pre-departure orientation to "
             "Chinese workers migrating to Europe.</p>"
             "<p>Christopher Wood, Deputy Head of the EU Delegation to China, outlined the successes of the "
-            "EU-China Dialogue on Migration and Mobility. Liu Shibin of the National Immigration "
-            "Administration praised the project for promoting technical cooperation between China and the "
+            "EU-China Dialogue on Migration and Mobility. Mr Liu Shibin, Deputy Director General of the "
+            "National State Immigration (as the report names it), praised the project for promoting "
+            "technical cooperation between China and the "
             "EU, and IOM China Chief of Mission Pär Liljert stressed the importance of partnership and "
             "collaboration. The Forum closed with a reception.</p>"
         ),
@@ -109,8 +125,9 @@ EVENTS = [
             "不如说是一个需要通过伙伴关系加以管理的人类现实。访华期间，"
             "他还正式启动了国际移民组织微信应用程序，为赴欧中国劳务人员提供出行前指导。</p>"
             "<p>欧盟驻华代表团副团长Christopher Wood先生介绍了中欧人员往来和移民领域对话取得的成果。"
-            "国家移民管理局副局长Liu Shibin先生赞扬项目促进了中欧之间的技术合作；"
-            "国际移民组织驻华代表处主任Pär Liljert强调了伙伴关系与合作的重要性。论坛以招待会结束。</p>"
+            "Liu Shibin先生（报告称其为National State Immigration的Deputy Director General）"
+            "赞扬项目促进了中欧之间的技术合作；"
+            "国际移民组织驻华联络处主任Pär Liljert强调了伙伴关系与合作的重要性。论坛以招待会结束。</p>"
         ),
         "start_date": datetime.date(2018, 5, 7),
         "end_date": datetime.date(2018, 5, 7),
@@ -130,7 +147,8 @@ EVENTS = [
             ("mps", PARTICIPATING),
             ("nia", PARTICIPATING),
         ],
-        "participants_total": None,  # "around one hundred": not exact
+        "participants_total": 100,  # "around one hundred"
+        "participants_qualifier": ParticipantsQualifier.ABOUT,
         "participants_women": None,
         "participants_men": None,
         "participants_eu": None,
@@ -151,13 +169,15 @@ EVENTS = [
                 "eu-delegation-china",
             ),
             _speaker(
-                # The report says "Deputy Director General of the National State Immigration".
+                # The report says "Deputy Director General of the National State Immigration": the
+                # rank and the body are kept as the report gives them, in English, for translators
+                # to confirm; no Chinese rank is guessed.
                 "Liu Shibin",
-                "Deputy Director General, National Immigration Administration",
-                "国家移民管理局副局长",
+                "Deputy Director General of the National State Immigration",
+                "Deputy Director General of the National State Immigration（报告原文）",
                 "nia",
             ),
-            _speaker("Pär Liljert", "Chief of Mission, IOM China", "国际移民组织驻华代表处主任", "iom"),
+            _speaker("Pär Liljert", "Chief of Mission, IOM China", "国际移民组织驻华联络处主任", "iom"),
         ],
         "status": Status.PUBLISHED,
         "published_at": None,
@@ -166,9 +186,15 @@ EVENTS = [
         # The press release gives no date. The launch is recorded by year only (2019: the first
         # phase ran "between 2015 and 2018"); no month or day is invented.
         "slug": "launch-mmsp-phase-2",
+        "sources": (
+            "IOM press release \"EU-China Dialogue on Migration and Mobility Support Project Phase II "
+            "Launched\" (English; undated: the date is not known). 43 participants. Pillars: the four "
+            "topics the release says the phase covers."
+        ),
+        "pillars_editorial": False,
         "phase": 2,
         "type": EventType.LAUNCH,
-        "pillars": ["p2-regular-migration", "p2-irregular-migration", "p2-development"],
+        "pillars": ["p2-regular-migration", "p2-irregular-migration", "p2-migration-policy", "p2-research"],
         "title_en": "Launch of the EU-China Dialogue on Migration and Mobility Support Project Phase II",
         "title_zh_hans": "第二期支持中欧人员往来和移民领域对话项目启动",
         "summary_en": (
@@ -207,7 +233,7 @@ EVENTS = [
             "important results.</p>"
         ),
         "body_zh_hans": (
-            "<p>国际移民组织驻华代表处正式启动第二期支持中欧人员往来和移民领域对话项目（MMSP II）。"
+            "<p>国际移民组织驻华联络处正式启动第二期支持中欧人员往来和移民领域对话项目（MMSP II）。"
             "该项目为期三年，由欧盟伙伴关系项目资助，国际移民组织负责执行。"
             "第二期项目在2015至2018年开展的第一期成果基础上，"
             "继续就中欧人员往来和移民领域对话中双方共同关心的问题向中欧合作伙伴提供支持，议题涵盖正常移民、"
@@ -216,17 +242,18 @@ EVENTS = [
             "国家移民管理局、公安部、科学技术部和文化和旅游部的代表。"
             "欧盟外交政策实施署来自布鲁塞尔和曼谷的高级官员也出席了活动。</p>"
             "<p>开幕式上，欧盟驻华大使郁白和外交部Yang Tao先生承诺支持新项目，认为该项目是共同应对实现安全、"
-            "有序和正常移民这一挑战的良好平台。国际移民组织驻华代表处主任Giuseppe Crocetti指出，"
+            "有序和正常移民这一挑战的良好平台。国际移民组织驻华联络处主任Giuseppe Crocetti指出，"
             "国际移民是中国和欧盟的共同优先事项；第二期项目经理Laura Scorretti介绍了项目的目标、框架、"
-            "重点领域和工作计划。</p>"
+            "关注领域和工作计划。</p>"
             "<p>国家移民管理局、公安部打拐办和外交部的代表表示愿意继续实施第二期项目，期待在信息共享、"
             "边境管理和促进正常移民的能力建设等方面加强合作，同时遏制非正常移民流动，共同打击跨境有组织犯罪，"
             "特别是人口贩运。欧盟委员会伙伴关系项目处处长Nona Deprez女士表示，项目第一期取得了重要成果，"
             "各方对本项目寄予厚望。</p>"
         ),
+        # Not known: the phase's stored span, never shown (see phases.py).
         "start_date": datetime.date(2019, 1, 1),
-        "end_date": datetime.date(2019, 12, 31),
-        "date_precision": DatePrecision.YEAR,
+        "end_date": datetime.date(2023, 6, 30),
+        "date_precision": DatePrecision.UNKNOWN,
         "city_en": "Beijing",
         "city_zh_hans": "北京",
         "venue_en": "",
@@ -258,7 +285,7 @@ EVENTS = [
                 name_zh_hans="郁白",
             ),
             _speaker("Yang Tao", "Ministry of Foreign Affairs", "外交部", "mfa"),
-            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华代表处主任", "iom"),
+            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华联络处主任", "iom"),
             _speaker(
                 "Laura Scorretti", "Programme Manager, MMSP II, IOM", "国际移民组织第二期项目经理", "iom"
             ),
@@ -275,6 +302,13 @@ EVENTS = [
     {
         # Newsletter 11: "from 20 to 23 February 2023"; no participant count is given.
         "slug": "field-visit-hainan-2023",
+        "sources": (
+            "Newsletter 11 (MMSP II, May 2022 - June 2023), \"MMSP II events\": \"Field visit for "
+            "representatives of EU Member States and Schengen Area countries to Hainan province\", "
+            "20-23 February 2023; no participant count. Places: Haikou (main city), Yangpu, Sanya. "
+            "Pillar: the project team's reading."
+        ),
+        "pillars_editorial": True,
         "phase": 2,
         "type": EventType.FIELD_VISIT,
         "pillars": ["p2-regular-migration"],
@@ -308,7 +342,8 @@ EVENTS = [
             "<p>Mr Wang Haixing, Director General of the Haikou General Station of Immigration Inspection, "
             "expressed interest in strengthening cooperation with the immigration inspection authorities of "
             "EU Member States and Schengen Area countries, IOM and other international organizations. Mr Lin "
-            "Zhaonan of the International Cooperation Department of the NIA stressed that the visit paved "
+            "Zhaonan, Director of the International Cooperation Division of the International Cooperation "
+            "Department of the NIA, stressed that the visit paved "
             "the way for further cooperation between the EU and China, and Mr Giuseppe Crocetti, Chief of "
             "Mission for IOM in China, noted that the Hainan Free Trade Port is a useful example of China's "
             "continued reform and opening-up.</p>"
@@ -317,7 +352,7 @@ EVENTS = [
             "<p>2023年2月20日至23日，国际移民组织在国家移民管理局的密切协调和支持下组织了海南省考察活动。"
             "参加人员包括奥地利、比利时、克罗地亚、丹麦、芬兰、德国、匈牙利、冰岛、荷兰、葡萄牙、"
             "西班牙和瑞典驻华使馆的领事、签证官和移民联络官，"
-            "以及国际移民组织驻华代表处代表和国家移民管理局官员。</p>"
+            "以及国际移民组织驻华联络处代表和国家移民管理局官员。</p>"
             "<p>考察团参观了美兰国际机场、海南大学、海口市移民服务中心、海南生态软件园、洋浦政务服务中心、"
             "洋浦国际港、崖州湾科技城和三亚中央商务区，并与省、市政府官员、外国留学生、"
             "外籍教师和国际商界代表座谈。</p>"
@@ -326,14 +361,16 @@ EVENTS = [
             "<p>海口出入境边防检查总站总站长Wang Haixing先生表示，"
             "希望加强与欧盟成员国和申根国家出入境边防检查部门、国际移民组织及其他国际组织的合作与交流。"
             "国家移民管理局国际合作司国际合作处处长Lin Zhaonan先生强调，此次考察为中欧进一步合作铺平了道路。"
-            "国际移民组织驻华代表处主任Giuseppe Crocetti指出，"
+            "国际移民组织驻华联络处主任Giuseppe Crocetti指出，"
             "海南自由贸易港是中国持续推进改革开放的有益范例。</p>"
         ),
         "start_date": datetime.date(2023, 2, 20),
         "end_date": datetime.date(2023, 2, 23),
         "date_precision": DatePrecision.DAY,
-        "city_en": "Haikou, Yangpu and Sanya (Hainan province)",
-        "city_zh_hans": "海南省海口、洋浦、三亚",
+        "city_en": "Haikou",
+        "city_zh_hans": "海口",
+        "places_en": "Yangpu, Sanya",
+        "places_zh_hans": "洋浦、三亚",
         "venue_en": "",
         "venue_zh_hans": "",
         "country": "CN",
@@ -363,7 +400,7 @@ EVENTS = [
                 "国家移民管理局国际合作司国际合作处处长",
                 "nia-icd",
             ),
-            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华代表处主任", "iom"),
+            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华联络处主任", "iom"),
         ],
         "status": Status.PUBLISHED,
         "published_at": None,
@@ -371,6 +408,13 @@ EVENTS = [
     {
         # Newsletter 11: "In April 2023 ...": the month only, so month precision, 1-30 April.
         "slug": "iom-director-general-visit-china-2023",
+        "sources": (
+            "Newsletter 11: \"In April 2023 the Director General of the IOM ... carried out a high-level "
+            "visit to China\" (month only; no city). The newsletter does not file it under \"MMSP II "
+            "events\"; the project link it states is DG Vitorino commending support \"including MMSP "
+            "related initiatives\"."
+        ),
+        "pillars_editorial": False,
         "phase": 2,
         "type": EventType.HIGH_LEVEL_VISIT,
         "pillars": [],
@@ -443,6 +487,13 @@ EVENTS = [
     {
         # Newsletter 11: "held on 12-13 April 2023 in Beijing"; no participant count is given.
         "slug": "seminar-trafficking-organized-crime-2023",
+        "sources": (
+            "Newsletter 11, \"MMSP II events\": Seminar on cross-country cooperation to fight "
+            "transnational organized crime, 12-13 April 2023, Beijing; no participant count. Pillar: the "
+            "project team's reading (the newsletter calls trafficking \"this form of irregular movement "
+            "of people\")."
+        ),
+        "pillars_editorial": True,
         "phase": 2,
         "type": EventType.SEMINAR,
         "pillars": ["p2-irregular-migration"],
@@ -487,7 +538,7 @@ EVENTS = [
             "<p>公安部刑事侦查局、公安部打拐办、最高人民法院、最高人民检察院、民政部、国家移民管理局、"
             "公安部国际合作局、公安部治安管理局、河南省和广东省公安厅、中国政法大学以及Beijing Yuanmeng "
             "Foundation的代表出席了研讨会。欧方与会者包括欧盟委员会和移民和内部事务总司的官员，欧洲刑警组织、"
-            "欧洲司法合作部和欧洲打击犯罪威胁多学科平台的专家，"
+            "欧洲司法合作部和EMPACT的专家，"
             "多个欧盟国家的执法人员以及欧盟成员国驻华使馆的代表。</p>"
         ),
         "start_date": datetime.date(2023, 4, 12),
@@ -532,6 +583,12 @@ EVENTS = [
         # Newsletter 11: "On 9-10 May 2023 ... in Hangzhou"; "Over 30 representatives" of the
         # Chinese side attended: not exact, so no figure is recorded.
         "slug": "seminar-migrant-integration-2023",
+        "sources": (
+            "Newsletter 11, \"Project highlights\": Seminar on Migrant Integration, 9-10 May 2023, "
+            "Hangzhou. \"Over 30 representatives\" of the Chinese side: China side over 30, total not "
+            "known. Pillar: the project team's reading."
+        ),
+        "pillars_editorial": True,
         "phase": 2,
         "type": EventType.SEMINAR,
         "pillars": ["p2-regular-migration"],
@@ -564,19 +621,26 @@ EVENTS = [
             "Giuseppe Crocetti, Chief of Mission for IOM China, recalled that IOM views successful "
             "integration as a dynamic two-way process of mutual adaptation of migrants and the host society, "
             "based on the protection of fundamental rights, respect, tolerance and non-discrimination.</p>"
+            "<p>Both IOM and NIA stressed the importance of information-sharing and further "
+            "communications and exchanges in this area. Overall, the seminar provided a valuable platform "
+            "for Chinese and foreign participants to share good practices and to discuss common challenges "
+            "and opportunities in the field of migrant integration.</p>"
         ),
         "body_zh_hans": (
             "<p>2023年5月9日至10日，移民融合研讨会在浙江杭州举行。国家移民管理局、"
             "各省公安厅出入境管理局及其他省级机构的30余名代表出席。来自国际移民组织总部、"
             "地区办事处和国家办事处的专家围绕移民融合介绍了国际移民组织的方法和项目，包括通过落实《安全、"
             "有序和正常移民全球契约》促进移民融合的经验。</p>"
-            "<p>中国政府代表介绍了上海和浙江支持移民融合的创新做法。来自韩国移民研究与培训中心、"
-            "比利时的欧洲移民政策研究所、德国融合与移民专家委员会、西班牙Emet Arco Iris基金会和法国Entraide "
-            "Pierre Valdo协会的专家分享了荷兰、德国、西班牙和法国的移民融合经验。</p>"
+            "<p>中国政府代表介绍了上海和浙江支持移民融合的创新做法。来自韩国的Migration Research and "
+            "Training Center、比利时的Migration Policy Institute、德国的Expert Council on Integration and "
+            "Migration、西班牙的Emet Arco Iris Foundation和法国的Entraide Pierre Valdo Association"
+            "的专家分享了荷兰、德国、西班牙和法国的移民融合经验。</p>"
             "<p>国家移民管理局外国人管理司司长Mao Xu先生表示，世界已成为“地球村”，移民是推动创新、"
-            "促进经济发展和全球包容性增长、增进各国相互理解的重要力量。国际移民组织驻华代表处主任Giuseppe "
+            "促进经济发展和全球包容性增长、增进各国相互理解的重要力量。国际移民组织驻华联络处主任Giuseppe "
             "Crocetti指出，国际移民组织认为成功的融合是移民与东道国社会相互适应的双向动态过程，"
             "其基础是保护基本权利、尊重、包容和不歧视。</p>"
+            "<p>国际移民组织和国家移民管理局均强调在这一领域开展信息共享、进一步沟通和交流的重要性。"
+            "总体而言，研讨会为中外与会者分享良好做法、探讨移民融合领域的共同挑战和机遇提供了宝贵平台。</p>"
         ),
         "start_date": datetime.date(2023, 5, 9),
         "end_date": datetime.date(2023, 5, 10),
@@ -597,11 +661,12 @@ EVENTS = [
             ("emet-arco-iris", PARTICIPATING),
             ("entraide-pierre-valdo", PARTICIPATING),
         ],
-        "participants_total": None,  # "Over 30 representatives" of the Chinese side: not exact
+        "participants_total": None,
+        "participants_qualifier": ParticipantsQualifier.OVER,  # "Over 30 representatives"
         "participants_women": None,
         "participants_men": None,
         "participants_eu": None,
-        "participants_china": None,
+        "participants_china": 30,
         "participants": [
             _speaker(
                 "Mao Xu",
@@ -609,7 +674,7 @@ EVENTS = [
                 "国家移民管理局外国人管理司司长",
                 "nia-dfa",
             ),
-            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华代表处主任", "iom"),
+            _speaker("Giuseppe Crocetti", "Chief of Mission, IOM China", "国际移民组织驻华联络处主任", "iom"),
         ],
         "status": Status.PUBLISHED,
         "published_at": None,
@@ -618,6 +683,12 @@ EVENTS = [
         # Newsletter 11: "On 27 June 2023 in Beijing"; "25 Chinese representatives" (China side
         # only; EU embassy representatives and European speakers also attended, total unknown).
         "slug": "seminar-border-management-systems-2023",
+        "sources": (
+            "Newsletter 11, \"MMSP II events\": Seminar on border management systems to combat illegal "
+            "movements at ports of entry, 27 June 2023, Beijing. \"25 Chinese representatives\": China "
+            "side 25, total not known. Pillar: the project team's reading."
+        ),
+        "pillars_editorial": True,
         "phase": 2,
         "type": EventType.SEMINAR,
         "pillars": ["p2-irregular-migration"],
@@ -657,9 +728,11 @@ EVENTS = [
             "。来自国家移民管理局边防检查管理司，北京、天津、上海、"
             "河北和山东出入境管理部门以及上述省市出入境边防检查总站的25名中方代表参加。</p>"
             "<p>国家移民管理局边防检查管理司司长Chi Jingyang先生、欧盟驻华代表团政治、新闻和信息处处长Maria "
-            "Linder女士和国际移民组织驻华代表处代理负责人兼项目经理Andrei Zaitsev先生在开幕式上致辞，"
+            "Linder女士和国际移民组织驻华联络处代理负责人兼项目经理Andrei Zaitsev先生在开幕式上致辞，"
             "强调了信息交流和情报共享的意义，以及开展扎实的国际合作对有效打击非正常移民的重要性。</p>"
-            "<p>来自奥地利联邦内政部、德国驻华大使馆和葡萄牙移民与边境局的欧洲专家应邀发言，"
+            "<p>来自"
+            "Austrian Federal Ministry of the Interior、德国驻华大使馆和Portuguese Immigration and Borders "
+            "Service的欧洲专家应邀发言，"
             "欧盟成员国驻华使馆代表也出席了研讨会。国际移民组织介绍了斯里兰卡科伦坡边境风险评估中心等综合边境"
             "管理成功范例。与会各方均表示愿意继续就有效实施边境管理系统开展交流。</p>"
         ),
@@ -681,13 +754,12 @@ EVENTS = [
             ("embassy-de", PARTICIPATING),
             ("pt-sef", PARTICIPATING),
         ],
-        # 25 is the China-side count, but the model accepts a part only with a total, and the
-        # total is unknown: the figure is in the summary and body instead.
+        # "25 Chinese representatives": the China-side count; the total is not known.
         "participants_total": None,
         "participants_women": None,
         "participants_men": None,
         "participants_eu": None,
-        "participants_china": None,
+        "participants_china": 25,
         "participants": [
             _speaker(
                 "Chi Jingyang",
@@ -706,7 +778,7 @@ EVENTS = [
             _speaker(
                 "Andrei Zaitsev",
                 "Officer-in-Charge and Programme Manager, IOM China",
-                "国际移民组织驻华代表处代理负责人兼项目经理",
+                "国际移民组织驻华联络处代理负责人兼项目经理",
                 "iom",
                 role=ParticipantRole.KEYNOTE,
             ),
@@ -715,3 +787,8 @@ EVENTS = [
         "published_at": None,
     },
 ]
+
+for _event in EVENTS:
+    _event.setdefault("participants_qualifier", ParticipantsQualifier.EXACT)
+    _event.setdefault("places_en", "")
+    _event.setdefault("places_zh_hans", "")

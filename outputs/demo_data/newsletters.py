@@ -1,9 +1,13 @@
 """Newsletter issue 11 of MMSP II (May 2022 - June 2023), section by section in the document's order.
 
+Sections and headings are the document's: Foreword; Project highlights (the Seminar on Migrant
+Integration); MMSP II events (the Hainan field visit and the two seminars, each under that heading
+in the document); Policy corner; Infobites / IOM China news. The Director General's April 2023 visit
+is not under "MMSP II events" in the document; in the extracted text it stands after the events and
+before the Policy corner, and the only headings left without text are "Infobites" and "IOM China
+news", so it is filed there (the extraction cannot say more: noted for staff in `sources`).
+Each item's text is the activity's record (its body is the document's own text).
 The document gives no publication date, so publication_date is None (it is not invented).
-Its "Infobites" and "IOM China news" pages carry headings only in the text we have (their content
-was pictures), so those sections keep their titles and no text. The events section lists its
-activities by start date; the DG's visit, known only as "April 2023", sorts by 1 April.
 """
 
 import datetime
@@ -20,6 +24,13 @@ NEWSLETTERS = [
         "period_end": datetime.date(2023, 6, 30),
         "phase": 2,
         "publication_date": None,
+        "sources": (
+            "Newsletter issue 11 of MMSP II (PDF, English), covering May 2022 - June 2023; no "
+            "publication date. Sections and headings in the document's order. The DG's visit (April "
+            "2023) is not under \"MMSP II events\" in the document; the extracted text leaves its "
+            "heading uncertain: filed under \"Infobites / IOM China news\", the only headings without "
+            "other text. The Chinese is the project's translation (the newsletter is in English)."
+        ),
         "status": Status.PUBLISHED,
         "published_at": None,
         "sections": [
@@ -59,17 +70,10 @@ NEWSLETTERS = [
             },
             {
                 "kind": SectionKind.HIGHLIGHTS,
-                "title_en": "Seminar on Migrant Integration",
-                "title_zh_hans": "移民融合研讨会",
-                "body_en": (
-                    "<p>Overall, the seminar provided a valuable platform for Chinese and foreign "
-                    "participants to share good practices and to discuss common challenges and opportunities "
-                    "in the field of migrant integration.</p>"
-                ),
-                "body_zh_hans": (
-                    "<p>总体而言，研讨会为中外与会者分享良好做法、"
-                    "探讨移民融合领域的共同挑战和机遇提供了宝贵平台。</p>"
-                ),
+                "title_en": "Project highlights",
+                "title_zh_hans": "项目亮点",
+                "body_en": "",
+                "body_zh_hans": "",
                 "events": ["seminar-migrant-integration-2023"],
             },
             {
@@ -80,7 +84,6 @@ NEWSLETTERS = [
                 "body_zh_hans": "",
                 "events": [
                     "field-visit-hainan-2023",
-                    "iom-director-general-visit-china-2023",
                     "seminar-trafficking-organized-crime-2023",
                     "seminar-border-management-systems-2023",
                 ],
@@ -138,19 +141,11 @@ NEWSLETTERS = [
             },
             {
                 "kind": SectionKind.INFOBITES,
-                "title_en": "Infobites",
-                "title_zh_hans": "信息速递",
+                "title_en": "Infobites: IOM China news",
+                "title_zh_hans": "信息速递：国际移民组织中国新闻",
                 "body_en": "",
                 "body_zh_hans": "",
-                "events": [],
-            },
-            {
-                "kind": SectionKind.NEWS,
-                "title_en": "IOM China news",
-                "title_zh_hans": "国际移民组织驻华代表处新闻",
-                "body_en": "",
-                "body_zh_hans": "",
-                "events": [],
+                "events": ["iom-director-general-visit-china-2023"],
             },
         ],
     },

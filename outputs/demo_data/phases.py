@@ -1,20 +1,21 @@
-"""The three phases of MMSP and their pillars (focus areas for I-II, key areas for III).
+"""The three phases of MMSP and their pillars (focus areas for I, topics for II, key areas for III).
 
-Dates. The documents give years, not days:
-- phase I: "conducted between 2015 and 2018" (press release); the Forum of 7 May 2018 "marked
-  the three-year anniversary". Start and end are the first and last day of those years (convention).
-- phase II: launched in 2019 (the press release gives no date; the year is our reading: the first
-  phase ran to 2018 and the launch is recorded by year), start 1 January 2019 (convention, so the
-  year-precision launch record fits); end 30 June 2023: newsletter 11 covers "May 2022 until June
-  2023" and "marks the successful completion of the MMSP II" (the month is the documents', the
-  last day of it is convention).
-- phase III: "2023 - 2026" (fact sheet), "upcoming" in June 2023 (newsletter 11): start 1 July 2023,
-  the day after phase II ends, and end 31 December 2026 (both convention).
+Dates are shown only as precisely as the documents give them (start_precision / end_precision);
+the stored days are the first and last of the year or month, used only to sort and to check that
+activities fall inside their phase:
+- phase I: 2015 - 2018, years only. Press release: "its first phase conducted between 2015 and
+  2018"; the Forum of 7 May 2018 "marked the three-year anniversary".
+- phase II: start not known (no document dates it or its launch); end June 2023, month only:
+  newsletter 11 covers "May 2022 until June 2023" and "marks the successful completion of the
+  MMSP II". The stored start (1 January 2019, the year after phase I) is never shown.
+- phase III: 2023 - 2026, years only (fact sheet; "upcoming" in newsletter 11).
+Each record's `sources` field says the same for staff in the admin.
 """
 
 import datetime
 
 from activities.enums import PillarKind
+from core.enums import DatePrecision
 
 PHASES = [
     {
@@ -22,7 +23,17 @@ PHASES = [
         "name_en": "EU-China Dialogue on Migration and Mobility Support Project (MMSP)",
         "name_zh_hans": "支持中欧人员往来和移民领域对话项目",
         "start_date": datetime.date(2015, 1, 1),
+        "start_precision": DatePrecision.YEAR,
         "end_date": datetime.date(2018, 12, 31),
+        "end_precision": DatePrecision.YEAR,
+        "objectives_label_en": "",
+        "objectives_label_zh_hans": "",
+        "sources": (
+            "Brochure (MMSP, phase I), English and Chinese: introduction, main objectives (quoted verbatim), "
+            "funding and implementers. Dates: press release of the phase II launch (\"first phase "
+            "conducted between 2015 and 2018\") and the 2018 Forum report (\"three-year "
+            "anniversary\"): years only."
+        ),
         "funding_instrument_en": "EU Partnership Instrument (PI)",
         "funding_instrument_zh_hans": "欧盟伙伴关系项目（PI）",
         "implementing_organisations": ["iom", "ilo"],
@@ -58,7 +69,18 @@ PHASES = [
         "name_en": "EU-China Dialogue on Migration and Mobility Support Project – Phase II (MMSP II)",
         "name_zh_hans": "第二期支持中欧人员往来和移民领域对话项目（MMSP II）",
         "start_date": datetime.date(2019, 1, 1),
+        "start_precision": DatePrecision.UNKNOWN,
         "end_date": datetime.date(2023, 6, 30),
+        "end_precision": DatePrecision.MONTH,
+        "objectives_label_en": "Expectations voiced at the launch",
+        "objectives_label_zh_hans": "启动会上各方表达的期望",
+        "sources": (
+            "Press release \"EU-China Dialogue on Migration and Mobility Support Project Phase II "
+            "Launched\" (IOM; undated): summary and the expectations of the Chinese partners at the "
+            "launch (shown under \"Expectations voiced at the launch\", not as objectives). End: "
+            "newsletter 11 (\"May 2022 until June 2023\", \"successful completion of the MMSP II\"). "
+            "Start: not known; the stored 1 January 2019 is never shown."
+        ),
         "funding_instrument_en": "EU Partnership Instrument (PI)",
         "funding_instrument_zh_hans": "欧盟伙伴关系项目（PI）",
         "implementing_organisations": ["iom"],
@@ -76,24 +98,35 @@ PHASES = [
             "项目于2023年6月圆满结束。"
         ),
         "objectives_en": (
-            "To continue to support the EU-China Dialogue on Migration and Mobility, with stronger "
-            "cooperation in information sharing, border management and the development of capacities to "
-            "promote regular migration, while curbing irregular flows and jointly combatting trans-border "
-            "organized crime, in particular human trafficking; and to promote mutual understanding and trust "
-            "to facilitate mobility between the EU and China."
+            "The representatives of China's National Immigration Administration, the Office to Combat "
+            "Trafficking of the Ministry of Public Security and the Ministry of Foreign Affairs stressed "
+            "their interest and willingness to continue implementing the second phase of the project, which "
+            "is expected to result in stronger cooperation in areas including information sharing, border "
+            "management and development of capacities to promote regular migration, while curbing irregular "
+            "flows and jointly combatting trans-border organized crime, in particular human trafficking. "
+            "They also highlighted that the project will play a significant role in promoting mutual "
+            "understanding and trust to facilitate mobility between the EU and China."
         ),
         "objectives_zh_hans": (
-            "继续支持中欧人员往来和移民领域对话，在信息共享、"
-            "边境管理以及促进正常移民的能力建设等方面加强合作，同时遏制非正常移民流动，"
-            "共同打击跨境有组织犯罪，特别是人口贩运；增进相互理解和信任，便利中欧之间的人员往来。"
+            "国家移民管理局、公安部打拐办和外交部的代表表示有意愿继续实施第二期项目，期待项目在信息共享、"
+            "边境管理以及促进正常移民的能力建设等方面加强合作，同时遏制非正常移民流动，共同打击跨境有组织犯罪，"
+            "特别是人口贩运。他们还强调，项目将在增进相互理解和信任、便利中欧人员往来方面发挥重要作用。"
         ),
     },
     {
         "number": 3,
         "name_en": "EU-China Dialogue on Migration and Mobility Support Project – Phase III (MMSP III)",
         "name_zh_hans": "第三期支持中欧人员往来和移民领域对话项目（MMSP III）",
-        "start_date": datetime.date(2023, 7, 1),
+        "start_date": datetime.date(2023, 1, 1),
+        "start_precision": DatePrecision.YEAR,
         "end_date": datetime.date(2026, 12, 31),
+        "end_precision": DatePrecision.YEAR,
+        "objectives_label_en": "",
+        "objectives_label_zh_hans": "",
+        "sources": (
+            "Fact sheet MMSP Phase III (2023-2026), English and Chinese: background and objectives "
+            "(the Chinese is the fact sheet's own). Funding instrument: newsletter 11, foreword."
+        ),
         "funding_instrument_en": (
             "Neighbourhood, Development and International Cooperation Instrument – Global Europe "
             "(NDICI-Global Europe)"
@@ -128,9 +161,13 @@ PHASES = [
 ]
 
 
-# The four focus areas of the Global Approach to Migration and Mobility (brochure, English and
-# Chinese), for phases I and II; descriptions are the brochure's matching outcomes. The four key
-# areas of phase III are the fact sheet's, described with its list of main activities.
+# Phase I: the brochure's four focus areas (names quoted from its English and Chinese, including
+# its 合法移民 / 非正规移民, which the glossary keeps only for such quotations). Their descriptions
+# pair each area with one of the brochure's outcomes: that pairing is ours, so they are marked
+# "Classified by the project team". Phase II: no document names its focus areas; the launch press
+# release says it covers "topics including regular migration, irregular migration, migration policy
+# and research", and those four topics are its pillars, without descriptions. Phase III: the fact
+# sheet's four key areas; their descriptions draw on its list of main activities (ours: marked).
 _FOCUS_AREAS = [
     {
         "key": "regular-migration",
@@ -186,18 +223,60 @@ def _focus_areas(phase):
             "kind": PillarKind.FOCUS_AREA,
             "order": order,
             **{name: value for name, value in area.items() if name != "key"},
+            "description_editorial": True,
+            "sources": (
+                "Brochure (phase I), \"Focus Areas\" / 关注领域: name and outcome quoted verbatim. "
+                "Description: the brochure's matching outcome, paired with the area by the project team."
+            ),
         }
         for order, area in enumerate(_FOCUS_AREAS, start=1)
     ]
 
 
+_PHASE_2_TOPICS = [
+    ("regular-migration", "Regular migration", "正常移民"),
+    ("irregular-migration", "Irregular migration", "非正常移民"),
+    ("migration-policy", "Migration policy", "移民政策"),
+    ("research", "Research", "研究"),
+]
+
+
+def _phase_2_topics():
+    return [
+        {
+            "slug": f"p2-{key}",
+            "phase": 2,
+            "kind": PillarKind.FOCUS_AREA,
+            "order": order,
+            "name_en": name_en,
+            "name_zh_hans": name_zh_hans,
+            "description_en": "",
+            "description_zh_hans": "",
+            "description_editorial": False,
+            "sources": (
+                "Press release of the phase II launch: the second phase covers \"topics including "
+                "regular migration, irregular migration, migration policy and research\". No document "
+                "names phase II's focus areas as such; the Chinese follows the glossary."
+            ),
+        }
+        for order, (key, name_en, name_zh_hans) in enumerate(_PHASE_2_TOPICS, start=1)
+    ]
+
+
+_KEY_AREA_SOURCES = (
+    "Fact sheet MMSP Phase III, \"four key areas\" / 四个关键领域: name quoted in English and Chinese. "
+    "Description: drawn by the project team from the fact sheet's list of main activities."
+)
+
 PILLARS = [
     *_focus_areas(1),
-    *_focus_areas(2),
+    *_phase_2_topics(),
     {
         "slug": "p3-border-management",
         "phase": 3,
         "kind": PillarKind.KEY_AREA,
+        "description_editorial": True,
+        "sources": _KEY_AREA_SOURCES,
         "order": 1,
         "name_en": "Immigration and border management",
         "name_zh_hans": "移民和边境管理",
@@ -213,6 +292,8 @@ PILLARS = [
         "slug": "p3-return-readmission",
         "phase": 3,
         "kind": PillarKind.KEY_AREA,
+        "description_editorial": True,
+        "sources": _KEY_AREA_SOURCES,
         "order": 2,
         "name_en": "Return and readmission of irregular migrants",
         "name_zh_hans": "非正常移民返回和重新接纳",
@@ -225,6 +306,8 @@ PILLARS = [
         "slug": "p3-trafficking-irregular-migration",
         "phase": 3,
         "kind": PillarKind.KEY_AREA,
+        "description_editorial": True,
+        "sources": _KEY_AREA_SOURCES,
         "order": 3,
         "name_en": "Prevention and reduction of trafficking in human beings and irregular migration flows",
         "name_zh_hans": "预防和减少人口贩运和非正常移民流动",
@@ -238,6 +321,8 @@ PILLARS = [
         "slug": "p3-international-mechanisms",
         "phase": 3,
         "kind": PillarKind.KEY_AREA,
+        "description_editorial": True,
+        "sources": _KEY_AREA_SOURCES,
         "order": 4,
         "name_en": (
             "Regional and international migration mechanisms to address migration as a global phenomenon"

@@ -349,6 +349,7 @@ def event_post_data(phase, **overrides):
         "participants_men": "22",
         "participants_eu": "",
         "participants_china": "",
+        "participants_qualifier": "exact",
         "status": Status.DRAFT,
         "published_at_0": "",
         "published_at_1": "",

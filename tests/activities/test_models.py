@@ -132,13 +132,20 @@ def test_year_precision_runs_from_january_to_december():
         ({"participants_total": 40, "participants_eu": 25, "participants_china": 16}, "participants_eu"),
         ({"participants_total": 10, "participants_men": 11}, "participants_women"),
         ({"participants_women": 3}, "participants_women"),
-        ({"participants_china": 3}, "participants_eu"),
     ],
 )
 def test_participant_parts_above_or_without_the_total_are_refused(figures, field):
     event = EventFactory.build(phase=PhaseFactory(), **figures)
 
     assert field in errors_of(event)
+
+
+def test_a_china_side_count_without_a_total_is_accepted():
+    """The sources give "25 Chinese representatives" with no total: recorded as it is."""
+    event = EventFactory.build(phase=PhaseFactory(), participants_china=25, participants_total=None)
+
+    event.full_clean()  # raises if the China-side count were refused
+    assert (event.participants_china, event.participants_total) == (25, None)
 
 
 def test_participant_parts_up_to_the_total_are_valid_and_unknown_stays_blank():
@@ -213,6 +220,7 @@ def form_data(event, **overrides):
         "start_date": event.start_date,
         "end_date": event.end_date,
         "date_precision": DatePrecision.DAY,
+        "participants_qualifier": "exact",
         "status": Status.DRAFT,
     }
     data.update(overrides)

@@ -161,7 +161,9 @@ def test_home_shows_phases_pillars_latest_and_figures(client, portal):
     figures = dict(re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", html))
     assert figures["Published activities"] == "2"
     # The seminar's attendance is unknown: 30 is a lower bound.
-    assert figures["Participants"] == "at least 30"
+    # The exact figures added up; the activity without one counted apart, not as "at least".
+    assert figures["Participants"] == "30"
+    assert "the exact figures of 1 activity added up" in html and "1 activity gives none" in html
     assert figures["Partner agencies involved"] == "2"
     assert figures["Cities"] == "2"
     assert "Secret draft plan" not in html and "Embargoed announcement" not in html

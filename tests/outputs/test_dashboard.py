@@ -138,7 +138,7 @@ def test_dashboard_in_chinese(client, sample):
     assert response.status_code == 200
     assert table(html, "chart-cities")[1:] == [["北京", "2"], ["布鲁塞尔", "1"]]
     assert "移民治理" in html
-    assert "国际移民组织 (IOM)" in html
+    assert "国际移民组织（IOM）" in html
 
 
 def test_dashboard_without_activities(client, db):

@@ -17,7 +17,7 @@ def test_agency_reads_its_chinese_name_in_chinese():
     with translation.override("zh-hans"):
         assert agency.name == "国家移民管理局"
         # No Chinese acronym: the English one shows, never an empty string.
-        assert str(agency) == "国家移民管理局 (NIA)"
+        assert str(agency) == "国家移民管理局（NIA）"
     with translation.override("en"):
         assert str(agency) == "National Immigration Administration (NIA)"
 

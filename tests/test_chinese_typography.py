@@ -1,0 +1,84 @@
+"""Chinese pages punctuate the Chinese way: no ", " or " (" between Chinese characters.
+
+Every public page, the newsletter's e-mail edition and the HTML its PDF is made from are rendered
+in Chinese with the real demo content (load_demo), and their visible text is checked.
+"""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from activities.models import Event, Phase, Pillar
+from newsletters.exporters import EmailExporter, PdfExporter
+from newsletters.models import Newsletter
+from partners.models import PartnerAgency
+
+HAN = r"[\u3400-\u9fff]"
+# A Chinese character, English punctuation (", " or " ("), then a Chinese character or a name.
+WESTERN_IN_CHINESE = re.compile(rf"{HAN}(?:, ?| \(|\()(?:{HAN}|[A-Z])")
+
+
+def _visible_text(html):
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return strip_tags(html)
+
+
+def _offences(html):
+    text = _visible_text(html)
+    return [text[max(0, m.start() - 15): m.end() + 15] for m in WESTERN_IN_CHINESE.finditer(text)]
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=StringIO())
+
+
+def _public_pages():
+    pages = ["/zh-hans/", "/zh-hans/activities/", "/zh-hans/partners/", "/zh-hans/dashboard/",
+             "/zh-hans/newsletters/"]
+    pages += [f"/zh-hans/activities/{slug}/" for slug in Event.objects.values_list("slug", flat=True)]
+    pages += [f"/zh-hans/phases/{number}/" for number in Phase.objects.values_list("number", flat=True)]
+    pages += [f"/zh-hans/pillars/{slug}/" for slug in Pillar.objects.values_list("slug", flat=True)]
+    pages += [f"/zh-hans/partners/{slug}/" for slug in PartnerAgency.objects.values_list("slug", flat=True)]
+    pages += [newsletter.get_absolute_url() for newsletter in Newsletter.objects.all()]
+    return pages
+
+
+def test_every_public_chinese_page_punctuates_the_chinese_way(client, demo):
+    offences = {}
+    pages = _public_pages()
+    for page in pages:
+        if not page.startswith("/zh-hans/"):
+            page = "/zh-hans" + page.removeprefix("/en")
+        response = client.get(page)
+        assert response.status_code == 200, page
+        found = _offences(response.content.decode())
+        if found:
+            offences[page] = found
+
+    assert len(pages) > 60
+    assert offences == {}
+
+
+def test_the_newsletter_editions_punctuate_the_chinese_way(demo):
+    newsletter = Newsletter.objects.get(number=11)
+    email = EmailExporter().render(newsletter, "zh-hans").decode()
+    with translation.override("zh-hans"):
+        exporter = PdfExporter()
+        from django.template.loader import render_to_string
+
+        pdf_html = render_to_string(exporter.template_name, exporter.get_context(newsletter, "zh-hans"))
+
+    assert "国际移民组织" in email and "国际移民组织" in pdf_html
+    assert _offences(email) == []
+    assert _offences(pdf_html) == []
+
+
+def test_the_check_finds_english_punctuation_between_chinese_characters():
+    assert _offences("<p>北京, 中国</p><p>国际移民组织 (IOM)</p>") != []
+    assert len(_offences("<p>北京, 中国</p><p>国际移民组织 (IOM)</p>")) == 2
+    assert _offences("<p>北京，中国</p><p>国际移民组织（IOM）</p><p>Beijing, China (PRC)</p>") == []
