@@ -195,7 +195,10 @@ def stacked_rows(chart_id, title, categories, series, *, stack_labels=None, axis
             value = item.values[index] or 0
             if not value:
                 continue
-            _rect(bars, x, y, value * scale, bar_height, item.colour, f"{category}, {item.name}: {value}")
+            _rect(
+                bars, x, y, value * scale, bar_height, item.colour,
+                _tooltip(f"{category}{_list_separator()}{item.name}", value),
+            )
             x += value * scale
         label = stack_labels[index] if stack_labels else totals[index]
         _text(bars, x + 4, y + bar_height * 0.72, label)
@@ -225,7 +228,7 @@ def labelled_rows(chart_id, title, labels, values, *, colour=PALETTE[0], tooltip
         y = row * index
         _text(bars, 0, y + 12, _shorten(label, width))
         bar_width = max(value * scale, 1)
-        _rect(bars, 0, y + label_height + 2, bar_width, bar_height, colour, f"{tooltip}: {value}")
+        _rect(bars, 0, y + label_height + 2, bar_width, bar_height, colour, _tooltip(tooltip, value))
         _text(bars, bar_width + 6, y + label_height + 2 + bar_height * 0.8, value)
     return _render(svg)
 

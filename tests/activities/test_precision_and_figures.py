@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from activities import selectors, stats
+from activities import selectors
 from activities.enums import ParticipantsQualifier
 from core.enums import DatePrecision, Status
 from core.formatting import format_participants, format_phase_dates, format_place
+from outputs import stats
 from tests.factories import EventFactory, PhaseFactory
 
 pytestmark = pytest.mark.django_db
