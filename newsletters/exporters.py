@@ -5,28 +5,23 @@ kept in the cache framework under a key that changes whenever the issue, a secti
 activity or its photos change (see ``selectors.newsletter_fingerprint``).
 """
 
-import io
-import logging
-from pathlib import Path
-from urllib.parse import unquote, urlparse
-
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core.credits import credits_context
+from core.pdf import (  # noqa: F401 -- LocalFilesFetcher and font_faces: the tests' and the command's names
+    FONT_FAMILY,
+    LocalFilesFetcher,
+    font_faces,
+    render_pdf,
+)
 from core.templatetags.portal import HTML_LANG
 
-from .credits import credits_context
 from .formatting import absolute
 from .selectors import (
     newsletter_edition,
@@ -34,26 +29,14 @@ from .selectors import (
     newsletter_is_public,
     newsletter_reload,
 )
-from .templatetags.newsletter_tags import STORED_FILE_SCHEME
-
-logger = logging.getLogger(__name__)
 
 # Bump when a template or its CSS changes, so a persistent cache never serves the old layout.
 EXPORT_LAYOUT_VERSION = 1
 CACHE_TIMEOUT = 60 * 60 * 24 * 7
 
-FONT_FAMILY = "MMSP Noto Sans SC"
-FONT_FILES = {"regular": "fonts/NotoSansSC-Regular.otf", "bold": "fonts/NotoSansSC-Bold.otf"}
-
 # Section text longer than this (in characters of HTML) is set in two columns in the PDF;
 # a short paragraph split over two columns reads badly.
 LONG_TEXT = 900
-
-# Photos are scaled down before they go into the PDF: a camera original would make the file
-# heavy and the rendering slow, and 1600 pixels is plenty for half an A4 page.
-MAX_PHOTO_PIXELS = 1600
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
-
 
 class ExportError(Exception):
     """An export cannot be produced (unknown format or language)."""
@@ -144,16 +127,7 @@ class PdfExporter(NewsletterExporter):
         return context
 
     def render_document(self, context):
-        html = render_to_string(self.template_name, context)
-        # Relative links are the portal's: they resolve against its address, never against a
-        # folder on the server (a base of file:// made "/etc/passwd" a link to a local file).
-        # Photos and fonts are given as absolute file:// or stored: addresses.
-        document = HTML(
-            string=html, base_url=f"{settings.SITE_URL}/", url_fetcher=LocalFilesFetcher()
-        ).render(font_config=FontConfiguration(), optimize_images=True)
-        for page in document.pages:
-            page.links[:] = [link for link in page.links if _pdf_link_allowed(link)]
-        return document.write_pdf(optimize_images=True)
+        return render_pdf(render_to_string(self.template_name, context))
 
 
 class EmailExporter(NewsletterExporter):
@@ -266,20 +240,6 @@ def _first_photo(sections):
     return None
 
 
-def font_faces():
-    """The committed font files as file:// URLs, by weight; a missing bold is simply left out."""
-    faces = {}
-    for weight, relative in FONT_FILES.items():
-        path = finders.find(relative)
-        if not path and settings.STATIC_ROOT and (Path(settings.STATIC_ROOT) / relative).is_file():
-            path = Path(settings.STATIC_ROOT) / relative  # collected, without the source folders
-        if path:
-            faces[weight] = Path(path).resolve().as_uri()
-    if "regular" not in faces:
-        logger.error("Font %s not found: the PDF would depend on system fonts.", FONT_FILES["regular"])
-    return faces
-
-
 def _reverse(name, newsletter=None):
     kwargs = {"number": newsletter.number} if newsletter is not None else {}
     return reverse(name, kwargs=kwargs)
@@ -292,68 +252,3 @@ def _reverse_home():
         return f"/{translation.get_language()}/"
 
 
-# mailto: is the contact address of the credits: it opens a mail, never a file or a program.
-PDF_LINK_SCHEMES = {"http", "https", "mailto"}
-
-
-def _pdf_link_allowed(link):
-    """Links within the document, http(s) links to the portal or the web, and mailto:; no other link
-    (file:, a network share, javascript:, an embedded attachment) reaches the PDF.
-    The text of a dropped link stays."""
-    link_type, target = link[0], link[1]
-    if link_type == "internal":
-        return True
-    return link_type == "external" and urlparse(target).scheme.lower() in PDF_LINK_SCHEMES
-
-
-def _allowed_roots():
-    roots = [Path(settings.MEDIA_ROOT)]
-    roots += [Path(folder) for folder in settings.STATICFILES_DIRS]
-    if settings.STATIC_ROOT:
-        roots.append(Path(settings.STATIC_ROOT))
-    return [root.resolve() for root in roots]
-
-
-class LocalFilesFetcher(URLFetcher):
-    """Reads only our own media and static files: the PDF renderer never touches the network.
-
-    Media in object storage (``stored:<name>`` addresses, see ``file_uri``) are opened through
-    the media storage with its own credentials, never fetched by URL.
-    """
-
-    def __init__(self):
-        super().__init__(allowed_protocols={"file", "data", STORED_FILE_SCHEME})
-        self.roots = _allowed_roots()
-
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        parsed = urlparse(url)
-        if parsed.scheme == STORED_FILE_SCHEME:
-            return self._stored(url, unquote(parsed.path))
-        if parsed.scheme != "file":
-            raise ValueError(f"Refusing to fetch {url}: only local media and static files are read.")
-        path = Path(unquote(parsed.path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots):
-            raise ValueError(f"Refusing to read {path}: outside the media and static folders.")
-        if path.suffix.lower() in PHOTO_SUFFIXES:
-            with path.open("rb") as file:
-                return self._photo(url, file)
-        return super().fetch(url, headers)
-
-    def _stored(self, url, name):
-        if Path(name).suffix.lower() not in PHOTO_SUFFIXES:
-            raise ValueError(f"Refusing to read {name} from the media storage: only photos are shown.")
-        with default_storage.open(name, "rb") as file:
-            return self._photo(url, file)
-
-    def _photo(self, url, file):
-        with Image.open(file) as image:
-            if max(image.size) <= MAX_PHOTO_PIXELS and image.format in {"JPEG", "PNG"}:
-                mime = Image.MIME[image.format]
-                file.seek(0)
-                return URLFetcherResponse(url, file.read(), {"Content-Type": mime})
-            image.thumbnail((MAX_PHOTO_PIXELS, MAX_PHOTO_PIXELS))
-            buffer = io.BytesIO()
-            image.convert("RGB").save(buffer, "JPEG", quality=82)
-        return URLFetcherResponse(url, buffer.getvalue(), {"Content-Type": "image/jpeg"})

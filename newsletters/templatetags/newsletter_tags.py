@@ -1,13 +1,12 @@
 """Display helpers for the newsletter's web edition and its PDF and e-mail exports."""
 
 import re
-from pathlib import Path
-from urllib.parse import quote
 
 from django import template
 from django.utils.safestring import mark_safe
 
 from core.formatting import format_place
+from core.pdf import file_uri as pdf_file_uri
 from core.templatetags.portal import resolve_translation
 
 from ..formatting import absolute, period_text
@@ -20,23 +19,9 @@ def absolute_url(path):
     return absolute(str(path))
 
 
-# Files kept in object storage (S3) have no path on disk: the PDF's fetcher opens them through
-# the storage, from addresses "stored:<name>".
-STORED_FILE_SCHEME = "stored"
-
-
 @register.filter
 def file_uri(field_file):
-    """Where the PDF renderer reads a stored file: its file:// address on disk, or, when the
-    storage has no disk (S3), a ``stored:`` address that the PDF's fetcher opens through it."""
-    if not field_file:
-        return ""
-    try:
-        return Path(field_file.path).resolve().as_uri()
-    except NotImplementedError:
-        return f"{STORED_FILE_SCHEME}:{quote(field_file.name)}"
-    except ValueError:
-        return ""
+    return pdf_file_uri(field_file)
 
 
 @register.filter

@@ -1,6 +1,7 @@
 """Who funds and implements the project and whom readers write to, as the printed newsletter has it.
 
-Taken from the MMSP brochure (IOM Liaison Office in China); wording is translated through gettext.
+Shared by the newsletter, the fact sheets and the Contact page. Taken from the MMSP brochure
+(IOM Liaison Office in China); wording is translated through gettext.
 """
 
 from django.utils.translation import gettext_lazy as _
