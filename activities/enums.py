@@ -29,6 +29,10 @@ class PillarKind(models.TextChoices):
     KEY_AREA = "key_area", _("Key area")
 
 
+# A heading over all the pillars of a phase (fact sheet, About page).
+PILLAR_KIND_PLURAL = {PillarKind.FOCUS_AREA: _("Focus areas"), PillarKind.KEY_AREA: _("Key areas")}
+
+
 class AgencyRole(models.TextChoices):
     ORGANISER = "organiser", _("Organiser")
     CO_ORGANISER = "co_organiser", _("Co-organiser")

@@ -13,10 +13,11 @@ from django.utils.translation import get_language
 
 from core.enums import Status
 from core.page_cache import cached_value
+from partners.enums import Side
 from partners.models import PartnerAgency
 from partners.selectors import name_ordering
 
-from .enums import SPEAKING_ROLES, ParticipantsQualifier
+from .enums import PILLAR_KIND_PLURAL, SPEAKING_ROLES, EventType, ParticipantsQualifier
 from .models import Event, EventAgency, Participant, Phase, Photo, Pillar
 
 LATEST_ON_HOME = 6
@@ -146,9 +147,10 @@ _EXACT_TOTAL = Q(participants_total__isnull=False, participants_qualifier=Partic
 _NO_FIGURE = Q(participants_total__isnull=True, participants_eu__isnull=True, participants_china__isnull=True)
 
 
-def key_figures():
-    """Figures for the home page, computed from published activities (two queries)."""
-    totals = Event.objects.published().aggregate(
+def key_figures(events=None):
+    """Figures for the home page (or of ``events``, published activities), in two queries."""
+    events = Event.objects.published() if events is None else events
+    totals = events.aggregate(
         events=Count("id"),
         participants=Sum("participants_total", filter=_EXACT_TOTAL),
         participants_unknown=Count("id", filter=_NO_FIGURE),
@@ -156,7 +158,7 @@ def key_figures():
         cities=Count("city_en", distinct=True, filter=~Q(city_en="")),
     )
     agencies = (
-        EventAgency.objects.filter(event__in=Event.objects.published().values("pk"))
+        EventAgency.objects.filter(event__in=events.values("pk"))
         .values("agency")
         .distinct()
         .count()
@@ -329,4 +331,69 @@ def events_of_agency(agency):
         published_events()
         .filter(pk__in=EventAgency.objects.filter(agency=agency).values("event"))
         .prefetch_related(Prefetch("agency_roles", queryset=roles, to_attr="roles_of_agency"))
+    )
+
+
+# The fact sheet of a phase: what it set out to do and what its records show it did.
+
+FACT_SHEET_PARTNERS_PER_SIDE = 12
+
+
+@dataclass
+class PartnerSide:
+    label: str
+    agencies: list
+    more: int
+
+
+@dataclass
+class PhaseFactSheet:
+    phase: object
+    pillars: list
+    pillars_heading: str
+    activity_types: list  # (type label, published activities of that type), most first
+    partner_sides: list  # PartnerSide, the European and the Chinese side first
+    figures: KeyFigures
+    implementers: list
+
+
+def phase_fact_sheet(phase):
+    """Everything the phase's fact sheet prints, read from its published activities.
+
+    Partners are the agencies its activities name, most often named first, at most
+    FACT_SHEET_PARTNERS_PER_SIDE per side (the rest are counted), so the sheet stays on two pages.
+    """
+    events = Event.objects.published().filter(phase=phase)
+    type_labels = dict(EventType.choices)
+    types = (
+        events.order_by().values("type").annotate(count=Count("id")).order_by("-count", "type")
+    )
+    agencies = (
+        PartnerAgency.objects.filter(event_roles__event__in=events.values("pk"))
+        .annotate(activity_count=Count("event_roles__event", distinct=True))
+        .order_by("-activity_count", *name_ordering())
+    )
+    by_side = {}
+    for agency in agencies:
+        by_side.setdefault(agency.side, []).append(agency)
+    sides = []
+    for side in (Side.EU, Side.CHINA, Side.INTERNATIONAL, Side.OTHER):
+        found = by_side.get(side, [])
+        if found:
+            sides.append(
+                PartnerSide(
+                    label=side.label,
+                    agencies=found[:FACT_SHEET_PARTNERS_PER_SIDE],
+                    more=max(0, len(found) - FACT_SHEET_PARTNERS_PER_SIDE),
+                )
+            )
+    pillars = list(phase.pillars.order_by("order"))
+    return PhaseFactSheet(
+        phase=phase,
+        pillars=pillars,
+        pillars_heading=PILLAR_KIND_PLURAL.get(pillars[0].kind, "") if pillars else "",
+        activity_types=[(type_labels.get(row["type"], row["type"]), row["count"]) for row in types],
+        partner_sides=sides,
+        figures=key_figures(events),
+        implementers=list(phase.implementing_organisations.order_by(*name_ordering())),
     )

@@ -17,5 +17,6 @@ urlpatterns = [
     ),
     path("activities/<slug:slug>/", cached(views.EventDetailView.as_view()), name="detail"),
     path("phases/<int:number>/", cached(views.PhaseDetailView.as_view()), name="phase_detail"),
+    path("phases/<int:number>/factsheet.pdf", views.PhaseFactSheetView.as_view(), name="phase_factsheet"),
     path("pillars/<slug:slug>/", cached(views.PillarDetailView.as_view()), name="pillar_detail"),
 ]

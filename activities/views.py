@@ -2,15 +2,17 @@
 
 import functools
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from core.page_cache import cached_count, cached_value
 from core.views import PaginatedListMixin
 
 from . import selectors
+from .factsheets import FactSheetExporter
 from .filters import EventFilter
 
 PHASE_PAGE_EVENTS = 12
@@ -125,6 +127,20 @@ class PhaseDetailView(TemplateView):
             implementers=phase.implementing_organisations.all(),
         )
         return context
+
+
+class PhaseFactSheetView(View):
+    """The phase's fact sheet (PDF) in the page's language, from the cache when nothing changed."""
+
+    def get(self, request, *args, **kwargs):
+        phase = selectors.phase_for_detail(self.kwargs["number"])
+        if phase is None:
+            raise Http404(gettext("No phase found."))
+        exporter = FactSheetExporter()
+        lang = request.LANGUAGE_CODE
+        response = HttpResponse(exporter.export(phase, lang), content_type=exporter.content_type)
+        response["Content-Disposition"] = f'inline; filename="{exporter.filename(phase, lang)}"'
+        return response
 
 
 class PillarDetailView(PaginatedListMixin, ListView):

@@ -31,7 +31,7 @@ from .selectors import (
 )
 
 # Bump when a template or its CSS changes, so a persistent cache never serves the old layout.
-EXPORT_LAYOUT_VERSION = 1
+EXPORT_LAYOUT_VERSION = 2
 CACHE_TIMEOUT = 60 * 60 * 24 * 7
 
 # Section text longer than this (in characters of HTML) is set in two columns in the PDF;
