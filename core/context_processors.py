@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.site import site_url
@@ -21,6 +21,13 @@ NAVIGATION = [
     ("partners:list", _("Partners"), ("partners:",)),
     ("activities:dashboard", _("Figures"), ("activities:dashboard",)),
     ("newsletters:list", _("Newsletters"), ("newsletters:",)),
+]
+
+# The pages about the project itself, in the footer of every page: the menu holds no more on a phone.
+ABOUT_NAVIGATION = [
+    ("activities:about", pgettext_lazy("page", "About"), ("activities:about",)),
+    ("activities:documents", pgettext_lazy("page", "Documents"), ("activities:documents",)),
+    ("activities:contact", _("Contact"), ("activities:contact",)),
 ]
 
 
@@ -49,11 +56,11 @@ def _twin_path(path, current, code):
     return translated
 
 
-def _navigation(request):
+def _navigation(request, entries=NAVIGATION):
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
     items = []
-    for url_name, label, prefixes in NAVIGATION:
+    for url_name, label, prefixes in entries:
         try:
             url = reverse(url_name)
         except NoReverseMatch:  # an app whose pages are not wired yet
@@ -86,4 +93,5 @@ def portal(request):
         "x_default_url": default.absolute_url,
         "canonical_url": site_url(path),
         "site_navigation": _navigation(request),
+        "about_navigation": _navigation(request, ABOUT_NAVIGATION),
     }

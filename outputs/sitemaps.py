@@ -94,7 +94,7 @@ class LargeSitemap(PortalSitemap):
 
 
 class StaticPagesSitemap(PortalSitemap):
-    """The pages that are not a record: home, the lists and the figures."""
+    """The pages that are not a record: home, the lists, the figures, About, Documents, Contact."""
 
     changefreq = "weekly"
     url_names = {
@@ -103,6 +103,9 @@ class StaticPagesSitemap(PortalSitemap):
         "activities:dashboard": 0.5,
         "partners:list": 0.6,
         "newsletters:list": 0.6,
+        "activities:about": 0.6,
+        "activities:documents": 0.5,
+        "activities:contact": 0.4,
     }
 
     def items(self):

@@ -10,7 +10,7 @@ from activities.filters import EventFilter
 from core.downloads import cached_download
 from core.page_cache import cache_page_for_anonymous as cached
 
-from . import open_data_views, syndication_views
+from . import open_data_views, pages, syndication_views
 from .feeds import ActivityFeed
 
 # The downloads of a selection read the activity list's filters, and nothing else.
@@ -39,4 +39,7 @@ activity_outputs = [
         name="event_ics",
     ),
     path("dashboard/", cached(open_data_views.DashboardView.as_view()), name="dashboard"),
+    path("about/", cached(pages.AboutView.as_view()), name="about"),
+    path("contact/", cached(pages.ContactView.as_view()), name="contact"),
+    path("documents/", cached(pages.DocumentsView.as_view()), name="documents"),
 ]

@@ -39,7 +39,7 @@ def demo(db):
 
 def _public_pages():
     pages = ["/zh-hans/", "/zh-hans/activities/", "/zh-hans/partners/", "/zh-hans/dashboard/",
-             "/zh-hans/newsletters/"]
+             "/zh-hans/newsletters/", "/zh-hans/about/", "/zh-hans/contact/", "/zh-hans/documents/"]
     pages += [f"/zh-hans/activities/{slug}/" for slug in Event.objects.values_list("slug", flat=True)]
     pages += [f"/zh-hans/phases/{number}/" for number in Phase.objects.values_list("number", flat=True)]
     pages += [f"/zh-hans/pillars/{slug}/" for slug in Pillar.objects.values_list("slug", flat=True)]

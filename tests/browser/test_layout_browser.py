@@ -66,6 +66,9 @@ def public_paths(lang):
         f"/{lang}/newsletters/",
         newsletter.get_absolute_url(),
         f"/{lang}/dashboard/",
+        f"/{lang}/about/",
+        f"/{lang}/contact/",
+        f"/{lang}/documents/",
     ]
 
 
