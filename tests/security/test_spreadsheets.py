@@ -73,10 +73,10 @@ def test_admin_csv_export_escapes_formulas_at_the_start_and_after_a_separator(ad
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
-    assert rows[0]["name_en"] == "'" + FORMULA
-    assert rows[0]["organisation_en"] == f"IOM; '{FORMULA}"
-    assert rows[0]["phone"] == "'+86 10 1234 5678"
-    assert rows[0]["email"] == "zhang@example.org"
+    assert rows[0]["Name (English)"] == "'" + FORMULA
+    assert rows[0]["Organisation (English)"] == f"IOM; '{FORMULA}"
+    assert rows[0]["Phone"] == "'+86 10 1234 5678"
+    assert rows[0]["E-mail"] == "zhang@example.org"
 
 
 def test_admin_tsv_export_escapes_formulas(admin_client, participant):
@@ -84,8 +84,8 @@ def test_admin_tsv_export_escapes_formulas(admin_client, participant):
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), dialect="excel-tab"))
 
-    assert rows[0]["name_en"] == "'" + FORMULA
-    assert rows[0]["organisation_en"] == f"IOM; '{FORMULA}"
+    assert rows[0]["Name (English)"] == "'" + FORMULA
+    assert rows[0]["Organisation (English)"] == f"IOM; '{FORMULA}"
 
 
 def test_admin_xlsx_export_writes_formulas_as_plain_text(admin_client, participant):
@@ -93,8 +93,8 @@ def test_admin_xlsx_export_writes_formulas_as_plain_text(admin_client, participa
 
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
-    name = sheet.cell(row=2, column=header.index("name_en") + 1)
-    organisation = sheet.cell(row=2, column=header.index("organisation_en") + 1)
+    name = sheet.cell(row=2, column=header.index("Name (English)") + 1)
+    organisation = sheet.cell(row=2, column=header.index("Organisation (English)") + 1)
 
     assert (name.value, name.data_type) == (FORMULA, "s")
     assert (organisation.value, organisation.data_type) == (AFTER_SEPARATOR, "s")
