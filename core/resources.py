@@ -166,6 +166,30 @@ class LabelledModelResource(resources.ModelResource):
             ]
         super().before_import(dataset, **kwargs)
 
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # An empty cell over an empty value (NULL or "") is no change, whichever the database holds.
+        if not is_m2m and field.attribute and row.get(field.column_name) in ("", None):
+            if getattr(instance, field.attribute, None) in ("", None):
+                return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        # Many-to-many cells are read only when the row is saved: read them here too, so that an
+        # unknown pillar is named along with the row's other errors.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = [ValidationError(str(error), code="invalid")]
+        if errors:
+            raise ValidationError(errors)
+
     def import_row(self, row, instance_loader, **kwargs):
         result = super().import_row(row, instance_loader, **kwargs)
         error = result.validation_error
