@@ -11,10 +11,12 @@ import io
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from activities.models import Event
-from core.spreadsheets import EXPORT_FORMATS, SafeCSV, SafeTSV, SafeXLSX, formula_safe
+from core.spreadsheets import EXPORT_FORMATS, SafeCSV, SafeTSV, SafeXLSX, formula_safe, formula_unsafe
 from outputs.exporters import XLSXExporter
 from tests.factories import EventAgencyFactory, EventFactory, ParticipantFactory, PartnerAgencyFactory
 
@@ -46,6 +48,20 @@ PARTICIPANT_FIELDS = ("id", "event", "name_en", "organisation_en", "email", "pho
 )
 def test_formula_safe_rule(value, written):
     assert formula_safe(value) == written
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["'=1+1", "''=1+1", "'-12.5", "a, '=b", "-12.5", "'quoted", "IOM; '@x", FORMULA, AFTER_SEPARATOR],
+)
+def test_escaping_is_undone_exactly_on_import(value):
+    assert formula_unsafe(formula_safe(value)) == value
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@|%;, \t\n\r1.aé中"), max_size=12))
+def test_escaping_is_undone_exactly_for_any_text(value):
+    """What the admin imports from a CSV or TSV it exported is what it exported."""
+    assert formula_unsafe(formula_safe(value)) == value
 
 
 # --- Admin exports (django-import-export) -------------------------------------------------------
