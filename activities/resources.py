@@ -96,10 +96,10 @@ class AgencyRolesWidget(widgets.Widget):
 
 
 def agency_roles(event):
-    """The (agency, role) pairs an activity has, in their order."""
+    """The (agency, role) pairs an activity has, in their order (prefetched by an export)."""
     if event.pk is None:
         return []
-    return [(link.agency, link.role) for link in event.agency_roles.select_related("agency")]
+    return [(link.agency, link.role) for link in event.agency_roles.all()]
 
 
 class EventResource(LabelledModelResource):
@@ -133,6 +133,11 @@ class EventResource(LabelledModelResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+    def filter_export(self, queryset, **kwargs):
+        # One query per relation, whatever the number of activities exported.
+        queryset = super().filter_export(queryset, **kwargs)
+        return queryset.select_related("phase").prefetch_related("pillars", "agency_roles__agency")
 
     def dehydrate_agencies(self, event):
         return self.fields["agencies"].widget.render(agency_roles(event))
@@ -173,6 +178,9 @@ class ParticipantResource(LabelledModelResource):
         )  # fmt: skip
         clean_model_instances = True
         skip_unchanged = True
+
+    def filter_export(self, queryset, **kwargs):
+        return super().filter_export(queryset, **kwargs).select_related("event", "agency")
 
     def dehydrate_country(self, participant):
         return participant.country.code if participant.country else ""

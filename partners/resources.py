@@ -86,6 +86,9 @@ class PartnerAgencyResource(LabelledModelResource):
         clean_model_instances = True
         skip_unchanged = True
 
+    def filter_export(self, queryset, **kwargs):
+        return super().filter_export(queryset, **kwargs).select_related("parent")
+
     def dehydrate_country(self, agency):
         return agency.country.code if agency.country else ""
 

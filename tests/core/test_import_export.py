@@ -14,6 +14,8 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import override
 from openpyxl import load_workbook
@@ -195,6 +197,24 @@ def test_every_registered_import_is_covered_by_the_round_trip():
     }
     covered = {resource for _, resource in RESOURCES.values()}
     assert {resource for resources in importing.values() for resource in resources} == covered
+
+
+@pytest.mark.parametrize("which", list(RESOURCES))
+def test_an_export_takes_as_many_queries_for_many_records_as_for_few(admin_client, content, which):
+    prefix, resource = RESOURCES[which]
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            export(admin_client, prefix, resource, SafeCSV)
+        return len(captured)
+
+    few = queries()
+    mps, iom = PartnerAgency.objects.get(slug="mps"), PartnerAgency.objects.get(slug="iom")
+    for _ in range(3):
+        event = EventFactory(phase=content.phase, pillars=list(content.pillars.all()))
+        EventAgencyFactory(event=event, agency=PartnerAgencyFactory(parent=mps))
+        ParticipantFactory(event=event, agency=iom)
+    assert queries() == few
 
 
 def test_an_edited_export_changes_only_what_was_edited(admin_client, content):
