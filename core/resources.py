@@ -12,12 +12,21 @@ import re
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.functional import lazy
 from django.utils.text import capfirst
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, gettext_noop, override
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
 from .formatting import list_separator
 
+# django-import-export's own words on the import page, translated in our catalogue because its
+# Chinese garbles them ("某些行验数据证失败"); named here so that makemessages keeps them.
+LIBRARY_MESSAGES = (
+    gettext_noop("Some rows failed to validate"),
+    gettext_noop(
+        "Please correct these errors in your data where possible, then reupload it using the form above."
+    ),
+    gettext_noop("Non field specific"),
+)
 LANGUAGE_NAMES = {"en": _("English"), "zh-hans": _("Chinese")}
 HEADING_LANGUAGES = ("en", "zh-hans")
 

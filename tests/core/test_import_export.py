@@ -286,6 +286,12 @@ def test_import_and_export_pages_show_no_field_codes(admin_client, headers):
                 assert code not in visible, (prefix + page, code)
 
 
+def test_the_chinese_import_page_lists_its_columns_the_chinese_way(admin_client):
+    html = admin_client.get(reverse("admin:activities_event_import"), **ZH).content.decode()
+
+    assert "标题（英文）、标题（中文）" in html
+
+
 def activities_csv(*rows):
     header = "slug,phase,pillars,type,title_en,title_zh_hans,start_date,end_date,agencies\n"
     return (header + "".join(row + "\n" for row in rows)).encode()
