@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 
 from activities.models import Event, EventAgency, Participant
 from activities.resources import EventResource, ParticipantResource
-from core.spreadsheets import EXPORT_FORMATS, IMPORT_FORMATS, SafeCSV, SafeXLSX
+from core.spreadsheets import EXPORT_FORMATS, IMPORT_FORMATS, SafeCSV, SafeTSV, SafeXLSX
 from partners.models import PartnerAgency
 from partners.resources import PartnerAgencyResource
 from tests.factories import (
@@ -173,10 +173,10 @@ def import_file(client, prefix, data, file_format, headers=EN):
 
 
 def _import_format(file_format):
-    return {SafeCSV: IMPORT_FORMATS[0], SafeXLSX: IMPORT_FORMATS[1]}[file_format]
+    return {SafeCSV: IMPORT_FORMATS[0], SafeXLSX: IMPORT_FORMATS[1], SafeTSV: IMPORT_FORMATS[2]}[file_format]
 
 
-@pytest.mark.parametrize("file_format", [SafeCSV, SafeXLSX], ids=["csv", "xlsx"])
+@pytest.mark.parametrize("file_format", [SafeCSV, SafeXLSX, SafeTSV], ids=["csv", "xlsx", "tsv"])
 @pytest.mark.parametrize("which", list(RESOURCES))
 def test_export_then_import_changes_nothing(admin_client, content, which, file_format):
     prefix, resource = RESOURCES[which]
