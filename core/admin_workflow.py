@@ -325,6 +325,17 @@ class AllOrNothingImportMixin(ImportExportMixin):
     def get_import_data_kwargs(self, **kwargs):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
 
+    export_form_class = spreadsheets.LabelledExportForm
+
+    def has_import_permission(self, request):
+        # An import adds records and changes those it names (IMPORT_EXPORT_IMPORT_PERMISSION_CODE
+        # is "add"): it takes both permissions. A translator's "translate" is not "change".
+        return super().has_import_permission(request) and _model_permission(request, self.model, "change")
+
     def get_export_formats(self):
         # Exports hold participants' e-mails and phones: no cell of them may run as a formula.
         return spreadsheets.EXPORT_FORMATS
+
+    def get_import_formats(self):
+        # CSV and TSV come back with the apostrophes of the export removed: nothing changes.
+        return spreadsheets.IMPORT_FORMATS

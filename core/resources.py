@@ -1,10 +1,34 @@
-"""Import-export widgets every app's resources share: dates in either language, strict lookups."""
+"""What every app's import-export resources share: readable headings, dates in either language,
+strict lookups.
+
+Headings are the fields' names in the user's language ("Title (English)", "标题（中文）"), never
+codes; an import accepts the headings of either language, and the codes too, so a file exported
+from the Chinese admin imports in the English one. Errors are keyed by the same headings.
+"""
 
 import datetime
 import re
 
-from django.utils.translation import gettext
-from import_export import widgets
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.functional import lazy
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_noop, override
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+
+from .formatting import list_separator
+
+# django-import-export's own words on the import page, translated in our catalogue because its
+# Chinese garbles them ("某些行验数据证失败"); named here so that makemessages keeps them.
+LIBRARY_MESSAGES = (
+    gettext_noop("Some rows failed to validate"),
+    gettext_noop(
+        "Please correct these errors in your data where possible, then reupload it using the form above."
+    ),
+    gettext_noop("Non field specific"),
+)
+LANGUAGE_NAMES = {"en": _("English"), "zh-hans": _("Chinese")}
+HEADING_LANGUAGES = ("en", "zh-hans")
 
 CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -64,6 +88,136 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
         if unknown:
             raise ValueError(
                 gettext("Unknown %(model)s: %(names)s.")
-                % {"model": self.model._meta.verbose_name_plural, "names": ", ".join(unknown)}
+                % {"model": self.model._meta.verbose_name_plural, "names": list_separator().join(unknown)}
             )
         return found
+
+
+def _heading(name, language=None):
+    text = capfirst(str(name))
+    if language is None:
+        return text
+    # Translators: a spreadsheet column of one language, e.g. "Title (English)"
+    return gettext("%(field)s (%(language)s)") % {"field": text, "language": LANGUAGE_NAMES[language]}
+
+
+heading = lazy(_heading, str)
+
+
+def _normalised(text):
+    """A heading as typed by anyone: case, spaces and full-width brackets do not matter."""
+    text = str(text or "").replace("\ufeff", "").replace("（", "(").replace("）", ")")
+    return " ".join(text.split()).casefold()
+
+
+class LabelledField(fields.Field):
+    """A column whose name is its heading in the active language (``label``), or its code if none."""
+
+    def __init__(self, *args, label=None, **kwargs):
+        self.label = label
+        super().__init__(*args, **kwargs)
+
+    @property
+    def column_name(self):
+        return str(self.label) if self.label is not None else self.code
+
+    @column_name.setter
+    def column_name(self, value):
+        self.code = value
+
+
+class LabelledModelResource(resources.ModelResource):
+    """A model resource whose headings are the fields' names in the user's language.
+
+    A field declared on a subclass is a ``LabelledField``; without a ``label``, it takes the
+    model field's name with the language it holds.
+    """
+
+    DEFAULT_RESOURCE_FIELD = LabelledField
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        field = super().field_from_django_field(field_name, django_field, readonly)
+        field.label = model_field_heading(django_field)
+        return field
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name, field in self.fields.items():
+            if getattr(field, "label", None) is None:
+                field.label = self._heading_of(name)
+
+    def _heading_of(self, name):
+        try:
+            return model_field_heading(self._meta.model._meta.get_field(name))
+        except Exception:  # noqa: BLE001 -- not a model field: a heading from its own name
+            return heading(name.replace("_", " "))
+
+    def header_aliases(self):
+        """Every heading a file may use for each column: codes, and the names in every language."""
+        aliases = {}
+        for name, field in self.fields.items():
+            spellings = {name, field.code, field.attribute or name}
+            for language in HEADING_LANGUAGES:
+                with override(language):
+                    spellings.add(field.column_name)
+            for spelling in spellings:
+                aliases[_normalised(spelling)] = field
+        return aliases
+
+    def before_import(self, dataset, **kwargs):
+        # Headings of either language, or codes, become the active language's ones.
+        aliases = self.header_aliases()
+        if dataset.headers:
+            dataset.headers = [
+                aliases[_normalised(header)].column_name if _normalised(header) in aliases else header
+                for header in dataset.headers
+            ]
+        super().before_import(dataset, **kwargs)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # An empty cell over an empty value (NULL or "") is no change, whichever the database holds.
+        if not is_m2m and field.attribute and row.get(field.column_name) in ("", None):
+            if getattr(instance, field.attribute, None) in ("", None):
+                return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        # Many-to-many cells are read only when the row is saved: read them here too, so that an
+        # unknown pillar is named along with the row's other errors.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = [ValidationError(str(error), code="invalid")]
+        if errors:
+            raise ValidationError(errors)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        result = super().import_row(row, instance_loader, **kwargs)
+        error = result.validation_error
+        if error is not None and hasattr(error, "error_dict"):
+            result.validation_error = ValidationError(self._labelled(error.error_dict))
+        return result
+
+    def _labelled(self, error_dict):
+        """Errors keyed by the column's heading, not the field's code."""
+        by_code = {}
+        for name, field in self.fields.items():
+            by_code[name] = by_code[field.attribute or name] = field.column_name
+        return {by_code.get(key, key) if key != NON_FIELD_ERRORS else key: value
+                for key, value in error_dict.items()}  # fmt: skip
+
+
+def model_field_heading(django_field):
+    """ "Title (English)" for modeltranslation's ``title_en``; "Start date" for ``start_date``."""
+    original = getattr(django_field, "translated_field", None)
+    if original is not None:
+        return heading(original.verbose_name, django_field.language)
+    return heading(django_field.verbose_name)

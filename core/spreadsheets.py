@@ -12,6 +12,14 @@ rule (``formula_safe``), in two parts:
   (a ";" locale of Excel, LibreOffice's import with several separators ticked) starts a new cell
   there: ``IOM; =HYPERLINK(...)`` is written ``IOM; '=HYPERLINK(...)``.
 
+Apostrophes already standing in those places count as part of what is escaped (``'=x`` is
+written ``''=x``), so the rule can be undone exactly: ``formula_unsafe`` removes one apostrophe
+from each such place, and the admin's CSV and TSV imports apply it, so that a file exported and
+imported again changes nothing.
+
+CSV and TSV are written with a UTF-8 byte-order mark, without which Excel reads Chinese as
+Windows-1252; imports accept files with or without one (django-import-export reads "utf-8-sig").
+
 XLSX cells carry their type, so nothing is prefixed there: every text cell is written as a
 string (``data_type`` "s") with its value unchanged. openpyxl would otherwise store any text
 that starts with "=" as a formula.
@@ -28,10 +36,17 @@ from numbers import Number
 
 import tablib
 from import_export.formats import base_formats
+from import_export.forms import SelectableFieldsExportForm
 
 FORMULA_START = ("=", "+", "-", "@", "|", "%", "\t", "\r", "\n")
 PLAIN_NUMBER = re.compile(r"-?[0-9,.]+")
-FORMULA_AFTER_SEPARATOR = re.compile(r"([;,\t\r\n][ \u00a0]*)([=+\-@])")
+FORMULA_AFTER_SEPARATOR = re.compile(r"([;,\t\r\n][ \u00a0]*)('*[=+\-@])")
+ESCAPED_AFTER_SEPARATOR = re.compile(r"([;,\t\r\n][ \u00a0]*)'('*[=+\-@])")
+BYTE_ORDER_MARK = "\ufeff"
+
+
+def _starts_like_formula(value):
+    return value.lstrip("'").startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value)
 
 
 def formula_safe(value):
@@ -39,9 +54,18 @@ def formula_safe(value):
     if value is None or isinstance(value, Number) or not isinstance(value, str) or not value:
         return value
     value = FORMULA_AFTER_SEPARATOR.sub(r"\1'\2", value)
-    if value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
+    if _starts_like_formula(value):
         value = "'" + value
     return value
+
+
+def formula_unsafe(value):
+    """The value ``formula_safe`` was given, from what it wrote: ``formula_unsafe(formula_safe(v)) == v``."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith("'") and _starts_like_formula(value[1:]):
+        value = value[1:]
+    return ESCAPED_AFTER_SEPARATOR.sub(r"\1\2", value)
 
 
 def _mapped(dataset, clean):
@@ -63,14 +87,24 @@ def _xlsx_text(value):
     return value
 
 
-class SafeCSV(base_formats.CSV):
+class _ReversibleText:
+    """Written escaped and with a byte-order mark; read back with the escaping undone."""
+
     def export_data(self, dataset, **kwargs):
-        return super().export_data(_escaped(dataset), **kwargs)
+        return BYTE_ORDER_MARK + super().export_data(_escaped(dataset), **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, str):
+            in_stream = in_stream.removeprefix(BYTE_ORDER_MARK)
+        return _mapped(super().create_dataset(in_stream, **kwargs), formula_unsafe)
 
 
-class SafeTSV(base_formats.TSV):
-    def export_data(self, dataset, **kwargs):
-        return super().export_data(_escaped(dataset), **kwargs)
+class SafeCSV(_ReversibleText, base_formats.CSV):
+    pass
+
+
+class SafeTSV(_ReversibleText, base_formats.TSV):
+    pass
 
 
 class SafeXLSX(base_formats.XLSX):
@@ -101,3 +135,13 @@ class SafeXLSX(base_formats.XLSX):
 # What the admin offers for export: the formats above, and JSON (data, not a spreadsheet).
 # HTML and YAML are left out: nobody needs them, and a spreadsheet opens HTML tables too.
 EXPORT_FORMATS = [SafeCSV, SafeXLSX, SafeTSV, base_formats.JSON]
+# What it reads: the same, so that any file it wrote comes back as it was.
+IMPORT_FORMATS = [SafeCSV, base_formats.XLSX, SafeTSV, base_formats.JSON]
+
+
+class LabelledExportForm(SelectableFieldsExportForm):
+    """The export's choice of columns, each named by its heading ("Title (English)"), not its code."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource().fields.get(field_name)  # headings are set up per instance
+        return field.column_name if field is not None else field_name

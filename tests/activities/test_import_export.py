@@ -96,12 +96,12 @@ def test_dry_run_reports_rows_and_saves_nothing(phase):
 @pytest.mark.parametrize(
     ("bad", "column", "message"),
     [
-        ({"phase": "9"}, "phase", "No phase with “9”"),
-        ({"pillars": "no-such-pillar"}, "pillars", "Unknown pillars: no-such-pillar"),
-        ({"start_date": "2022-07-01", "end_date": "2022-06-01"}, "end_date", "cannot be before"),
-        ({"start_date": "27 June"}, "start_date", "not a valid date"),
-        ({"title_en": ""}, "title_en", "This field cannot be blank"),
-        ({"start_date": "2012-05-01", "end_date": "2012-05-02"}, "start_date", "within its phase"),
+        ({"phase": "9"}, "Phase", "No phase with “9”"),
+        ({"pillars": "no-such-pillar"}, "Pillars", "Unknown pillars: no-such-pillar"),
+        ({"start_date": "2022-07-01", "end_date": "2022-06-01"}, "End date", "cannot be before"),
+        ({"start_date": "27 June"}, "Start date", "not a valid date"),
+        ({"title_en": ""}, "Title (English)", "This field cannot be blank"),
+        ({"start_date": "2012-05-01", "end_date": "2012-05-02"}, "Start date", "within its phase"),
     ],
 )
 def test_a_bad_row_imports_nothing_and_names_row_and_column(phase, bad, column, message):
@@ -138,7 +138,7 @@ def test_unknown_agency_in_participants_is_named(phase):
 
     assert Participant.objects.filter(event=event).count() == 0
     invalid = {row.number: row.error.message_dict for row in result.invalid_rows}
-    assert "No partner agency with “XYZ”" in " ".join(invalid[2]["agency"])
+    assert "No partner agency with “XYZ”" in " ".join(invalid[2]["Agency"])
 
 
 def test_agencies_import_both_languages_and_parent():
@@ -222,10 +222,10 @@ def test_admin_export_follows_the_list_filter_and_has_both_languages(admin_clien
     workbook = load_workbook(io.BytesIO(response.content))
     rows = list(workbook.active.values)
     header, body = rows[0], rows[1:]
-    assert "title_zh_hans" in header and "title_en" in header
-    slugs = [row[header.index("slug")] for row in body]
+    assert "Title (Chinese)" in header and "Title (English)" in header
+    slugs = [row[header.index("Slug")] for row in body]
     assert slugs == ["in-2022"]
-    assert body[0][header.index("title_zh_hans")] == title
+    assert body[0][header.index("Title (Chinese)")] == title
 
 
 def test_admin_confirm_rolls_back_whole_when_a_row_became_invalid(client, phase):

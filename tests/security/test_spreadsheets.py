@@ -11,10 +11,12 @@ import io
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from activities.models import Event
-from core.spreadsheets import EXPORT_FORMATS, SafeCSV, SafeTSV, SafeXLSX, formula_safe
+from core.spreadsheets import EXPORT_FORMATS, SafeCSV, SafeTSV, SafeXLSX, formula_safe, formula_unsafe
 from outputs.exporters import XLSXExporter
 from tests.factories import EventAgencyFactory, EventFactory, ParticipantFactory, PartnerAgencyFactory
 
@@ -48,6 +50,20 @@ def test_formula_safe_rule(value, written):
     assert formula_safe(value) == written
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["'=1+1", "''=1+1", "'-12.5", "a, '=b", "-12.5", "'quoted", "IOM; '@x", FORMULA, AFTER_SEPARATOR],
+)
+def test_escaping_is_undone_exactly_on_import(value):
+    assert formula_unsafe(formula_safe(value)) == value
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@|%;, \t\n\r1.aé中"), max_size=12))
+def test_escaping_is_undone_exactly_for_any_text(value):
+    """What the admin imports from a CSV or TSV it exported is what it exported."""
+    assert formula_unsafe(formula_safe(value)) == value
+
+
 # --- Admin exports (django-import-export) -------------------------------------------------------
 
 
@@ -73,10 +89,10 @@ def test_admin_csv_export_escapes_formulas_at_the_start_and_after_a_separator(ad
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
-    assert rows[0]["name_en"] == "'" + FORMULA
-    assert rows[0]["organisation_en"] == f"IOM; '{FORMULA}"
-    assert rows[0]["phone"] == "'+86 10 1234 5678"
-    assert rows[0]["email"] == "zhang@example.org"
+    assert rows[0]["Name (English)"] == "'" + FORMULA
+    assert rows[0]["Organisation (English)"] == f"IOM; '{FORMULA}"
+    assert rows[0]["Phone"] == "'+86 10 1234 5678"
+    assert rows[0]["E-mail"] == "zhang@example.org"
 
 
 def test_admin_tsv_export_escapes_formulas(admin_client, participant):
@@ -84,8 +100,8 @@ def test_admin_tsv_export_escapes_formulas(admin_client, participant):
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), dialect="excel-tab"))
 
-    assert rows[0]["name_en"] == "'" + FORMULA
-    assert rows[0]["organisation_en"] == f"IOM; '{FORMULA}"
+    assert rows[0]["Name (English)"] == "'" + FORMULA
+    assert rows[0]["Organisation (English)"] == f"IOM; '{FORMULA}"
 
 
 def test_admin_xlsx_export_writes_formulas_as_plain_text(admin_client, participant):
@@ -93,8 +109,8 @@ def test_admin_xlsx_export_writes_formulas_as_plain_text(admin_client, participa
 
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
-    name = sheet.cell(row=2, column=header.index("name_en") + 1)
-    organisation = sheet.cell(row=2, column=header.index("organisation_en") + 1)
+    name = sheet.cell(row=2, column=header.index("Name (English)") + 1)
+    organisation = sheet.cell(row=2, column=header.index("Organisation (English)") + 1)
 
     assert (name.value, name.data_type) == (FORMULA, "s")
     assert (organisation.value, organisation.data_type) == (AFTER_SEPARATOR, "s")
