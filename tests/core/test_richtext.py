@@ -74,7 +74,8 @@ def test_blank_lines_make_paragraphs():
 
 
 def test_chinese_lines_join_without_a_space():
-    assert clean_html("<p>中欧人员往来\n和移民领域对话，\n项目。</p>") == "<p>中欧人员往来和移民领域对话，项目。</p>"
+    joined = "<p>中欧人员往来和移民领域对话，项目。</p>"
+    assert clean_html("<p>中欧人员往来\n和移民领域对话，\n项目。</p>") == joined
     assert clean_html("第一段\n第一段续\n\n第二段") == "<p>第一段第一段续</p><p>第二段</p>"
 
 
@@ -111,7 +112,9 @@ def test_links_keep_only_safe_addresses():
 
 
 def test_summary_keeps_its_paragraphs_escaped():
-    assert text_paragraphs("A & <b>\nnext\n\n第一行\n第二行") == "<p>A &amp; &lt;b&gt; next</p><p>第一行第二行</p>"
+    assert text_paragraphs("A & <b>\nnext\n\n第一行\n第二行") == (
+        "<p>A &amp; &lt;b&gt; next</p><p>第一行第二行</p>"
+    )
 
 
 @pytest.mark.django_db
