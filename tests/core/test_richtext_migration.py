@@ -16,7 +16,10 @@ from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
-MIGRATIONS = ("activities.migrations.0008_richtext_paragraphs", "newsletters.migrations.0004_richtext_paragraphs")
+MIGRATIONS = (
+    "activities.migrations.0008_richtext_paragraphs",
+    "newsletters.migrations.0004_richtext_paragraphs",
+)
 BODY = Template('{% load portal %}{% tr obj "body" html=True label=False %}')
 CJK = "\u2e80-\u9fff\uff00-\uffef"
 
