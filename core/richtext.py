@@ -59,6 +59,8 @@ _CJK_LINE_JOIN = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
 _LINE_JOIN = re.compile(r"[ \t]*\n\s*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _EMPTY_PARAGRAPH = re.compile(r"<p>(\s|<br>)*</p>")
+# The editor's link dialog leaves an empty title="" when none is given.
+_EMPTY_ATTRIBUTE = re.compile(r'(<[a-z0-9]+[^>]*?) [a-z-]+=""')
 _SPACE_AROUND_BLOCKS = re.compile(r">\s+<(?=/?(?:{})\b)".format("|".join(sorted(BLOCK_TAGS))))
 
 
@@ -133,6 +135,7 @@ def clean_html(value):
     parser = _Paragraphs()
     parser.feed(_CLEANER.clean(html))
     html = _EMPTY_PARAGRAPH.sub("", join_lines(parser.result()))
+    html = _EMPTY_ATTRIBUTE.sub(r"\1", html)
     return _SPACE_AROUND_BLOCKS.sub("><", html).strip()
 
 
