@@ -137,3 +137,11 @@ def test_summary_shown_in_the_other_language_is_labelled():
             Context({"event": event})
         )
     assert out.startswith('<div lang="en" class="fallback-text"><p>One.</p><p>Two.</p></div>')
+
+
+def test_the_editor_dialogs_speak_chinese_in_the_chinese_admin(admin_client):
+    # django-prose-editor asks window.gettext: the admin's JavaScript catalogue must hold them.
+    response = admin_client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    catalogue = response.content.decode("unicode_escape")
+    assert '"Edit Link": "编辑链接"' in catalogue
+    assert '"Cancel": "取消"' in catalogue
