@@ -10,8 +10,8 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core.admin_history import GuardedHistoryAdmin
 from core import richtext
+from core.admin_history import GuardedHistoryAdmin
 from core.admin_workflow import (
     TranslationFilterBase,
     TranslationStatusAdminMixin,
