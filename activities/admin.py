@@ -116,6 +116,7 @@ class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
 class EventAdmin(AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationAdmin):
     translation_queue_position = 1  # its place in the admin index's translators' queue
     form = EventAdminForm
+    richtext_fields = ("body",)
     resource_classes = (EventResource,)
     list_display = (
         "title",

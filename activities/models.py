@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 from core import uploads
 from core.enums import DatePrecision, Status
 from core.models import PublishableQuerySet
+from core.richtext import RICH_TEXT_HELP
 from core.translation_status import TranslationTracked
 from partners.models import PartnerAgency
 
@@ -162,7 +163,7 @@ class Event(TranslationTracked):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("body"), blank=True, help_text=_("Formatted text (HTML)."))
+    body = models.TextField(_("body"), blank=True, help_text=RICH_TEXT_HELP)
     start_date = models.DateField(_("start date"), db_index=True)
     end_date = models.DateField(_("end date"))
     date_precision = models.CharField(

@@ -3,10 +3,14 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from core import richtext
 from core.admin_history import GuardedHistoryAdmin
 from core.admin_workflow import (
     TranslationFilterBase,
@@ -17,7 +21,65 @@ from core.admin_workflow import (
 from core.translation_status import terminology_issues
 
 
+def is_richtext(db_field, names):
+    """Whether a model field (or one language's column of it) is one of the rich-text ``names``."""
+    return getattr(db_field, "translated_field", db_field).name in names
+
+
+class RichTextAdminMixin:
+    """The fields named in ``richtext_fields`` get the rich-text editor, on an admin or an inline.
+
+    The editor offers what ``core.richtext.EDITOR_EXTENSIONS`` allows, and the form cleans the
+    posted HTML as every other path does (``clean_html``). Its script is a module loaded through
+    an import map, the one inline script of the admin: it carries the response's CSP nonce.
+    """
+
+    richtext_fields = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if is_richtext(db_field, self.richtext_fields):
+            kwargs["form_class"] = ProseEditorFormField
+            kwargs["widget"] = AdminProseEditorWidget
+            kwargs["config"] = {"extensions": richtext.EDITOR_EXTENSIONS}
+            kwargs["sanitize"] = richtext.clean_html
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+# The stylesheet Tiptap (the editor's engine) adds to the page as a <style> element, by its hash;
+# the browser test of the admin's CSP fails if an upgrade of django-prose-editor changes it.
+TIPTAP_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+
+
+class EditorCSPMixin:
+    """The two inline pieces the rich-text editor needs, allowed on the change form's response only.
+
+    Its modules load through an import map, an inline script: the form's media carry the
+    response's CSP nonce. Tiptap adds its own small stylesheet: allowed by its hash.
+    """
+
+    def _with_nonce(self, request, context):
+        if "media" in context and hasattr(request, "csp_nonce"):
+            context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
+
+    @staticmethod
+    def _allow_editor_style(response):
+        response._csp_update = {"style-src": [TIPTAP_STYLE_HASH]}
+        return response
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        self._with_nonce(request, context)
+        return self._allow_editor_style(super().render_change_form(request, context, *args, **kwargs))
+
+    def render_history_view(self, request, template, context, **kwargs):
+        # A version in the history is shown in the change form, editor included.
+        self._with_nonce(request, context)
+        return self._allow_editor_style(super().render_history_view(request, template, context, **kwargs))
+
+
 class TabbedTranslationAdmin(
+    EditorCSPMixin,
+    RichTextAdminMixin,
+
     TranslatorAccessMixin, TranslationStatusAdminMixin, GuardedHistoryAdmin, TranslationAdmin
 ):
     """modeltranslation's tabbed English / Chinese fields, with everything served by us.

@@ -12,7 +12,9 @@ class WorkflowFormMixin:
 
     def clean(self):
         cleaned = super().clean()
-        target = cleaned.get("status")
+        # Without a status field (read-only for translators) the record keeps its stored status,
+        # and a published record must stay complete: checked here so the user sees a form error.
+        target = cleaned.get("status") if "status" in self.fields else self.workflow_current
         if target:
             instance = self.instance
             values = {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from core.admin import TabbedTranslationAdmin, chinese_missing
+from core.admin import RichTextAdminMixin, TabbedTranslationAdmin, chinese_missing
 from core.admin_workflow import TranslationStatusFilter, TranslatorInlineMixin, WorkflowAdminMixin
 
 from .formatting import period_text
@@ -46,9 +46,10 @@ class ChineseCompleteFilter(admin.SimpleListFilter):
         return queryset
 
 
-class NewsletterSectionInline(TranslatorInlineMixin, TranslationStackedInline):
+class NewsletterSectionInline(RichTextAdminMixin, TranslatorInlineMixin, TranslationStackedInline):
     model = NewsletterSection
     form = NewsletterSectionForm
+    richtext_fields = ("body",)
     fields = ("order", "kind", "title", "body")
     extra = 0
     show_change_link = True
@@ -171,6 +172,7 @@ class SectionEventInline(admin.TabularInline):
 @admin.register(NewsletterSection)
 class NewsletterSectionAdmin(TabbedTranslationAdmin):
     form = NewsletterSectionForm
+    richtext_fields = ("body",)
     list_display = ("__str__", "newsletter", "kind", "order", "activity_count")
     list_filter = ("kind", "newsletter")
     list_select_related = ("newsletter",)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Event, Phase
 from core.enums import Status
 from core.models import PublishableQuerySet
+from core.richtext import RICH_TEXT_HELP
 from core.translation_status import TranslationTracked
 
 from .enums import SectionKind
@@ -73,7 +74,7 @@ class NewsletterSection(TranslationTracked):
     kind = models.CharField(_("kind"), max_length=20, choices=SectionKind.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=300, blank=True)
-    body = models.TextField(_("text"), blank=True, help_text=_("Formatted text (HTML)."))
+    body = models.TextField(_("text"), blank=True, help_text=RICH_TEXT_HELP)
     events = models.ManyToManyField(
         Event,
         through="SectionEvent",

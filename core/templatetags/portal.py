@@ -9,7 +9,7 @@ from django.utils.translation import get_language, gettext, pgettext
 from core.enums import DatePrecision
 
 from ..formatting import format_date_range, format_participants, format_phase_dates, format_place
-from ..richtext import clean_html
+from ..richtext import clean_html, text_paragraphs
 
 register = template.Library()
 
@@ -40,13 +40,17 @@ def fallback_label(lang):
 
 
 @register.simple_tag
-def tr(obj, field, html=False, label=True):
+def tr(obj, field, html=False, label=True, paragraphs=False):
     """A translated field; text shown in the other language is marked and labelled.
 
-    Usage: {% tr event "title" %} or {% tr event "body" html=True %}.
+    Usage: {% tr event "title" %}, {% tr event "body" html=True %}, or for plain text kept in
+    its paragraphs (a summary) {% tr event "summary" paragraphs=True %} inside a <div>.
     """
     value, lang = resolve_translation(obj, field)
-    if html:
+    if paragraphs:
+        html = True
+        value = mark_safe(text_paragraphs(value))  # noqa: S308 -- text_paragraphs escapes the text
+    elif html:
         value = mark_safe(clean_html(value))  # noqa: S308 -- cleaned by nh3 just above
     active = get_language() or settings.LANGUAGE_CODE
     if lang == active or not value:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ninja",
     "simple_history",
     "import_export",
+    "django_prose_editor",
     "axes",
     "core",
     "partners",
@@ -84,12 +85,13 @@ MIDDLEWARE = [
 # portal's own origin: no inline script, no CDN. ``data:`` images are for the admin's and Swagger
 # UI's inline SVG icons. The e-mail edition of a newsletter (inline styles are what mail clients
 # need) relaxes style-src for that one response only (newsletters.views).
-from csp.constants import NONE, SELF  # noqa: E402 -- grouped with the policy it builds
+from csp.constants import NONCE, NONE, SELF  # noqa: E402 -- grouped with the policy it builds
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # The nonce is sent only on responses that use it: the admin's rich-text editor's import map.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "font-src": [SELF],
         "img-src": [SELF, "data:"],

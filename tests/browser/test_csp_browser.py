@@ -22,9 +22,11 @@ def _violations(tab, url):
 @pytest.mark.django_db(transaction=True)
 def test_no_csp_violation_in_chromium(page, demo_server):
     from activities.models import Event
+    from newsletters.models import Newsletter
     from tests.factories import SuperUserFactory
 
     event = Event.objects.published().order_by("pk").first()
+    newsletter = Newsletter.objects.order_by("pk").first()
     SuperUserFactory(username="csp-admin")
     base = demo_server.url
     urls = [
@@ -49,6 +51,7 @@ def test_no_csp_violation_in_chromium(page, demo_server):
     admin_urls = [
         f"/admin/activities/event/{event.pk}/change/",
         f"/admin/activities/event/{event.pk}/history/",
+        f"/admin/newsletters/newsletter/{newsletter.pk}/change/",  # rich-text editors in inlines
         "/admin/activities/event/import/",
         "/admin/activities/event/export/",
         f"/admin/activities/event/{event.pk}/history/{event.history.earliest().history_id}/",
@@ -60,5 +63,7 @@ def test_no_csp_violation_in_chromium(page, demo_server):
             problems[admin_url] = found
     page.goto(base + admin_urls[0])
     assert page.locator("#event_form").count() == 1
+    # The rich-text editor did start (its script and styles were not blocked), in both tabs.
+    assert page.locator(".prose-editor .tiptap.ProseMirror[contenteditable=true]").count() == 2
     assert problems == {}, "\n".join(f"{u}: {m}" for u, ms in problems.items() for m in ms)
     assert page.external_requests == []

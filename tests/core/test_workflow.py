@@ -419,3 +419,32 @@ def test_editor_cannot_move_the_publication_date(client):
     assert event.title_en == "Edited title"
     assert event.published_at == later
     assert not Event.objects.published().filter(pk=event.pk).exists()
+
+
+def test_translator_emptying_the_chinese_title_of_a_published_activity_gets_a_form_error(client):
+    # The status is read-only for a translator, so the form must check the record's own status.
+    client.force_login(StaffFactory(group="Translators"))
+    event = EventFactory(status=Status.PUBLISHED)
+    data = form_data(client, event, title_zh_hans="")
+    assert "status" not in data
+
+    response = client.post(change_url(event), data, **EN)
+
+    assert response.status_code == 200
+    assert "Chinese title" in response.content.decode()
+    event.refresh_from_db()
+    assert event.title_zh_hans and event.status == Status.PUBLISHED
+
+
+def test_translator_emptying_the_chinese_title_of_a_published_newsletter_gets_a_form_error(client):
+    client.force_login(StaffFactory(group="Translators"))
+    newsletter = NewsletterFactory(status=Status.PUBLISHED)
+    assert newsletter.title_zh_hans
+    data = form_data(client, newsletter, title_zh_hans="")
+
+    response = client.post(change_url(newsletter), data, **EN)
+
+    assert response.status_code == 200
+    assert "Chinese title" in response.content.decode()
+    newsletter.refresh_from_db()
+    assert newsletter.title_zh_hans and newsletter.status == Status.PUBLISHED
