@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: anonymous reads may use the replica (only with DATABASE_REPLICA_URL).
+    "core.replica.ReplicaMiddleware",
     # After authentication (staff are not limited) and the language (the 429 page's).
     "core.middleware.SearchRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -134,6 +136,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+# DATABASE_REPLICA_URL set: a read replica of that database (PostgreSQL streaming replication).
+# Anonymous page views read it; signed-in users, writes, migrations and management commands use
+# the primary, and a client that has just written reads the primary for READ_YOUR_WRITES_SECONDS
+# (core.replica). Unset: one database, no router.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+READ_YOUR_WRITES_SECONDS = int(os.environ.get("READ_YOUR_WRITES_SECONDS", "10"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
+    )
+    DATABASE_ROUTERS = ["core.replica.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
