@@ -200,9 +200,17 @@ REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 def _cache(url, name, max_entries):
-    """Redis at ``url`` (each alias under its own key prefix), or a memory cache of this process."""
+    """Redis at ``url`` (each alias under its own key prefix), or a memory cache of this process.
+
+    A Redis that cannot be reached serves as an empty cache (core.caches): pages answer, uncached,
+    until it returns. Its timeouts bound what a silent Redis costs a request."""
     if url.startswith(REDIS_SCHEMES):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": name}
+        return {
+            "BACKEND": "core.caches.FailSafeRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": name,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
     # Each alias needs its own LOCATION: memory caches with the same one are the same store.
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
