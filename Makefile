@@ -10,7 +10,8 @@ export PORT
 PO := locale/zh_Hans/LC_MESSAGES/django.po
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test test-clock serve setup migrate messages demo superuser system-deps browser-deps lint check-po clean fonts
+.PHONY: run test test-clock serve setup migrate messages demo superuser system-deps browser-deps lint check-po clean fonts \
+	cluster-deps cluster-demo
 
 run: setup
 	$(PY) manage.py load_demo --if-empty
@@ -82,6 +83,26 @@ browser-deps:
 			apt-get update -qq && apt-get install -y -qq chromium >/dev/null || echo "WARNING: could not install chromium"; \
 		else \
 			echo "WARNING: chromium is not installed and cannot be installed here: browser tests will be skipped."; \
+		fi; \
+	fi
+
+# The portal past one machine, shown on this one (bench/cluster.py, README "Past one machine"):
+# a PostgreSQL primary and streaming replica, Redis, two gunicorns behind HAProxy, five checks;
+# everything it starts is stopped and removed at the end. About 3 minutes.
+cluster-demo: $(VENV)/.installed cluster-deps messages
+	$(PY) bench/cluster.py
+
+# What the demo runs, from Debian: HAProxy, Redis, wrk and PostgreSQL 15's server binaries.
+cluster-deps:
+	@missing=""; \
+	for tool in haproxy redis-server wrk; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	test -x /usr/lib/postgresql/15/bin/pg_basebackup || missing="$$missing postgresql-15"; \
+	missing=$$(echo "$$missing" | sed 's/redis-server/redis-server redis-tools/'); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing$$missing"; apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing:$$missing (install them as root: apt-get install$$missing)"; exit 1; \
 		fi; \
 	fi
 

@@ -208,8 +208,9 @@ def free_port():
 class Server:
     """gunicorn with the production settings on 127.0.0.1; a context manager that always stops it."""
 
-    def __init__(self, folder, database_url, workers):
+    def __init__(self, folder, database_url, workers, *, name="gunicorn", env=None):
         self.folder = folder
+        self.log = folder / f"{name}.log"
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -221,6 +222,7 @@ class Server:
             "ALLOWED_HOSTS": "127.0.0.1",
             "STATIC_ROOT": str(folder / "static"),
             "MEDIA_ROOT": str(folder / "media"),
+            **(env or {}),
         }
         bind = f"127.0.0.1:{self.port}"
         self.command = [str(GUNICORN), "mmsp.wsgi:application", "--chdir", str(ROOT), "--bind", bind]
@@ -228,10 +230,18 @@ class Server:
         self.process = None
 
     def __enter__(self):
+        self.collect_static()
+        self.start()
+        return self
+
+    def collect_static(self):
         # WhiteNoise's production storage needs the manifest of collected static files.
         collect = [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"]
         subprocess.run(collect, cwd=ROOT, env=self.env, check=True)  # noqa: S603 -- our own command
-        with open(self.folder / "gunicorn.log", "wb") as log:
+
+    def start(self):
+        """Start gunicorn and wait until /healthz answers (the static files already collected)."""
+        with open(self.log, "ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 -- our own command
                 self.command, cwd=ROOT, env=self.env, stdout=log, stderr=log
             )
@@ -240,13 +250,12 @@ class Server:
         except BaseException:
             self.__exit__()
             raise
-        return self
 
     def _wait_until_ready(self):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise SystemExit(f"gunicorn stopped at start; see {self.folder / 'gunicorn.log'}")
+                raise SystemExit(f"gunicorn stopped at start; see {self.log}")
             try:
                 with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:  # noqa: S310 -- loopback
                     if response.status == 200:
@@ -256,6 +265,10 @@ class Server:
         raise SystemExit("gunicorn did not answer /healthz within 60 s")
 
     def __exit__(self, *exc):
+        self.stop()
+
+    def stop(self):
+        """SIGTERM: gunicorn finishes the requests in flight, then exits."""
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:

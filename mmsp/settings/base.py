@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: anonymous reads may use the replica (only with DATABASE_REPLICA_URL).
+    "core.replica.ReplicaMiddleware",
     # After authentication (staff are not limited) and the language (the 429 page's).
     "core.middleware.SearchRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -136,6 +138,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+# DATABASE_REPLICA_URL set: a read replica of that database (PostgreSQL streaming replication).
+# Anonymous page views read it; signed-in users, writes, migrations and management commands use
+# the primary, and a client that has just written reads the primary for READ_YOUR_WRITES_SECONDS
+# (core.replica). Unset: one database, no router.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+READ_YOUR_WRITES_SECONDS = int(os.environ.get("READ_YOUR_WRITES_SECONDS", "10"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
+    )
+    DATABASE_ROUTERS = ["core.replica.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,9 +202,17 @@ REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 def _cache(url, name, max_entries):
-    """Redis at ``url`` (each alias under its own key prefix), or a memory cache of this process."""
+    """Redis at ``url`` (each alias under its own key prefix), or a memory cache of this process.
+
+    A Redis that cannot be reached serves as an empty cache (core.caches): pages answer, uncached,
+    until it returns. Its timeouts bound what a silent Redis costs a request."""
     if url.startswith(REDIS_SCHEMES):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": name}
+        return {
+            "BACKEND": "core.caches.FailSafeRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": name,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
     # Each alias needs its own LOCATION: memory caches with the same one are the same store.
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -16,3 +16,10 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Serve static files from the apps' folders without collectstatic, as runserver does.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A "replica" that is the test database itself (pytest-django sets up a MIRROR, not a second
+# database), with the router, so the replica's tests (tests/core/test_replica.py) run on SQLite
+# and PostgreSQL alike. The router reads the replica only when ReplicaMiddleware allows it, and
+# that middleware is left out here: every other test reads and writes "default" only.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405 -- from base
+DATABASE_ROUTERS = ["core.replica.PrimaryReplicaRouter"]
+MIDDLEWARE = [name for name in MIDDLEWARE if name != "core.replica.ReplicaMiddleware"]  # noqa: F405
