@@ -131,9 +131,10 @@ class Site:
 
 @pytest.fixture(scope="session")
 def production_server(tmp_path_factory):
-    """`make serve` in miniature: gunicorn with mmsp.settings.production on 127.0.0.1 (plain
-    HTTP), collected static files, a temporary SQLite database with the demo content, a
-    superuser and a seeded photo and document, and a temporary MEDIA_ROOT.
+    """`make serve` in miniature: gunicorn with the production settings on 127.0.0.1 (plain
+    HTTP; static files fingerprinted but not precompressed: tests/browser/serve_settings.py), a
+    temporary SQLite database with the demo content, a superuser, a seeded photo and document,
+    and a temporary MEDIA_ROOT.
 
     One worker: without CACHE_URL each worker has its own page cache and invalidation counter,
     so a second worker could show a page from before the photo was published (see README
@@ -149,7 +150,8 @@ def production_server(tmp_path_factory):
         "SEARCH_RATE": "100000/min",
         "CACHE_URL": "",
     }
-    server = ProductionServer(folder, f"sqlite:///{folder / 'db.sqlite3'}", 1, env=env)
+    database = f"sqlite:///{folder / 'db.sqlite3'}"
+    server = ProductionServer(folder, database, 1, settings="tests.browser.serve_settings", env=env)
     server.manage("migrate", "--no-input", "--verbosity", "0")
     server.manage("load_demo", "--verbosity", "0")
     server.manage("ensure_superuser", "--verbosity", "0")

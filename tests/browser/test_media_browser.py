@@ -83,6 +83,7 @@ def test_uploaded_photo_loads_on_the_public_pages(browser, site, tmp_path):
 
 def test_every_address_the_public_pages_name_answers(site):
     statuses, failures, pages = crawl(site.base)
+    print(f"{site.mode}: {len(statuses)} addresses, {pages} pages read")  # shown with -s
     assert not failures, failures
     assert pages >= 20
     media = [url for url in statuses if "/media/" in url]
