@@ -90,4 +90,3 @@ def test_every_address_the_public_pages_name_answers(site):
     assert any("/media/photos/" in url for url in media), media  # the seeded photo's copies
     assert any("/media/attachments/" in url for url in media), media
     assert any("/static/" in url for url in statuses)
-
