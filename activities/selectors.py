@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from core.enums import Status
@@ -60,6 +61,16 @@ def is_public(event):
     return event.status == Status.PUBLISHED and (
         event.published_at is None or event.published_at <= timezone.now()
     )
+
+
+def with_published_event(queryset):
+    """The photos or attachments in ``queryset`` whose activity the public may see (core.media)."""
+    return queryset.filter(published_in("event"))
+
+
+def attachment_download_name(attachment):
+    """The name a downloaded document is saved under: its title, in the language it was uploaded with."""
+    return slugify(attachment.title, allow_unicode=True)
 
 
 def pillars_with_published_events():

@@ -37,7 +37,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import ROTATION, Server, free_port, parse_wrk, setup_django, wrk_command  # noqa: E402
+from bench.run import ROTATION, Server, parse_wrk, setup_django, wrk_command  # noqa: E402
+from bench.server import free_port  # noqa: E402
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 DATABASE = "mmsp"

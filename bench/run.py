@@ -27,8 +27,6 @@ import argparse
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -41,8 +39,9 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.server import ProductionServer  # noqa: E402 -- after the project is on the path
+
 RESULTS = ROOT / "bench" / "results" / "latest.md"
-GUNICORN = Path(sys.executable).parent / "gunicorn"
 FLOOR_PATH = "/bench/floor/"
 LIST_PATH = "/en/activities/"
 RSS_EVERY = 10  # seconds between memory samples during the soak
@@ -199,83 +198,11 @@ def in_process_table(repeat):
 # Over HTTP -------------------------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """gunicorn with the production settings on 127.0.0.1; a context manager that always stops it."""
+class Server(ProductionServer):
+    """The production server with the floor view (bench/settings.py), warmed and measured."""
 
     def __init__(self, folder, database_url, workers, *, name="gunicorn", env=None):
-        self.folder = folder
-        self.log = folder / f"{name}.log"
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "DATABASE_URL": database_url,
-            "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
-            "SECURE_SSL_REDIRECT": "0",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "STATIC_ROOT": str(folder / "static"),
-            "MEDIA_ROOT": str(folder / "media"),
-            **(env or {}),
-        }
-        bind = f"127.0.0.1:{self.port}"
-        self.command = [str(GUNICORN), "mmsp.wsgi:application", "--chdir", str(ROOT), "--bind", bind]
-        self.command += ["--workers", str(workers), "--timeout", "60"]
-        self.process = None
-
-    def __enter__(self):
-        self.collect_static()
-        self.start()
-        return self
-
-    def collect_static(self):
-        # WhiteNoise's production storage needs the manifest of collected static files.
-        collect = [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"]
-        subprocess.run(collect, cwd=ROOT, env=self.env, check=True)  # noqa: S603 -- our own command
-
-    def start(self):
-        """Start gunicorn and wait until /healthz answers (the static files already collected)."""
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(  # noqa: S603 -- our own command
-                self.command, cwd=ROOT, env=self.env, stdout=log, stderr=log
-            )
-        try:
-            self._wait_until_ready()
-        except BaseException:
-            self.__exit__()
-            raise
-
-    def _wait_until_ready(self):
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"gunicorn stopped at start; see {self.log}")
-            try:
-                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:  # noqa: S310 -- loopback
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise SystemExit("gunicorn did not answer /healthz within 60 s")
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    def stop(self):
-        """SIGTERM: gunicorn finishes the requests in flight, then exits."""
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        super().__init__(folder, database_url, workers, settings="bench.settings", name=name, env=env)
 
     def warm(self, paths, connections, script=None):
         """Check that each path answers 200, then a short burst of wrk: every worker loads the

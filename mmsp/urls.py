@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from activities import urls as activities_urls
+from core import media
 from core.downloads import cached_download
 from core.health import HealthView
 from outputs.api.docs import docs_asset
@@ -36,6 +37,10 @@ urlpatterns = [
     path("api/docs/assets/<str:name>", docs_asset, name="api_docs_asset"),
     path("api/", api.urls),
 ]
+
+# Uploaded files, in development and production alike; with MEDIA_STORAGE=s3 pages link the bucket.
+if settings.MEDIA_STORAGE == "filesystem":
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media"))
 
 urlpatterns += i18n_patterns(
     # The activities namespace holds the domain pages and, in front of them, the outputs' addresses.

@@ -420,7 +420,9 @@ def test_detail_shows_gallery_with_captions_credit_and_alt(client, portal):
 
     html = text(client.get("/en/activities/hainan-study-visit/"))
 
-    assert re.search(r'<img src="/media/photos/[^"]+" alt="Officials at the port"', html)
+    image = re.search(r'<img src="(/media/photos/[^"]+)" alt="Officials at the port"', html)
+    assert image
+    assert client.get(image[1]).status_code == 200  # named, and served (core.media)
     assert "<figcaption>Officials at the port" in html
     assert "Photo: IOM China" in html
 
@@ -430,7 +432,9 @@ def test_detail_lists_attachments_with_kind_and_language(client, portal):
 
     html = text(client.get("/en/activities/hainan-study-visit/"))
 
-    assert re.search(r'<a href="/media/attachments/[^"]+" download>Visit report</a>', html)
+    link = re.search(r'<a href="(/media/attachments/[^"]+)" download>Visit report</a>', html)
+    assert link
+    assert client.get(link[1])["Content-Disposition"].startswith("attachment;")
     assert "(Report, Chinese)" in html
 
 

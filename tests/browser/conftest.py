@@ -8,6 +8,7 @@ where they must run.
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
@@ -64,6 +65,27 @@ def browser():
         browser.close()
 
 
+def _without_media_handler(media_handler):
+    """Django's live server puts a handler in front of the portal that serves MEDIA_ROOT to
+    anyone; runserver has none, so the portal's own media view (core.media) must answer."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    return StaticFilesHandler(media_handler.application)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server (same address option), serving media as runserver does."""
+    from pytest_django.live_server_helper import LiveServer
+
+    address = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+    server = LiveServer(address or "localhost", start=False)
+    server.thread.static_handler = _without_media_handler
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def demo_server(live_server, transactional_db):
     """The live server with the real demo content loaded."""
@@ -91,3 +113,68 @@ def page(browser, demo_server):
     page.route("**/*", guard)
     yield page
     context.close()
+
+
+STAFF_USERNAME = "browser-admin"
+STAFF_PASSWORD = "correct horse battery staple"  # noqa: S105 -- a throwaway account of a test database
+
+
+@dataclass
+class Site:
+    """A running portal the browser tests drive: its address and a superuser's credentials."""
+
+    base: str
+    mode: str
+    username: str = STAFF_USERNAME
+    password: str = STAFF_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def production_server(tmp_path_factory):
+    """`make serve` in miniature: gunicorn with the production settings on 127.0.0.1 (plain
+    HTTP; static files fingerprinted but not precompressed: tests/browser/serve_settings.py), a
+    temporary SQLite database with the demo content, a superuser, a seeded photo and document,
+    and a temporary MEDIA_ROOT.
+
+    One worker: without CACHE_URL each worker has its own page cache and invalidation counter,
+    so a second worker could show a page from before the photo was published (see README
+    "Deploying"). The download and search limits are lifted: the crawl is one busy client.
+    """
+    from bench.server import ProductionServer
+
+    folder = tmp_path_factory.mktemp("production")
+    env = {
+        "DJANGO_SUPERUSER_USERNAME": STAFF_USERNAME,
+        "DJANGO_SUPERUSER_PASSWORD": STAFF_PASSWORD,
+        "DOWNLOAD_RATE": "100000/min",
+        "SEARCH_RATE": "100000/min",
+        "CACHE_URL": "",
+    }
+    database = f"sqlite:///{folder / 'db.sqlite3'}"
+    server = ProductionServer(folder, database, 1, settings="tests.browser.serve_settings", env=env)
+    server.manage("migrate", "--no-input", "--verbosity", "0")
+    server.manage("load_demo", "--verbosity", "0")
+    server.manage("ensure_superuser", "--verbosity", "0")
+    server.manage("shell", "-c", "from tests.browser.seed import seed_media; seed_media()")
+    with server:
+        yield Site(server.base, "gunicorn")
+
+
+@pytest.fixture(params=["runserver", "gunicorn"])
+def site(request, live_server, transactional_db):
+    """The portal as `make run` serves it (Django's live server) and as `make serve` does
+    (gunicorn, production settings), with the demo content, a superuser and seeded files.
+
+    The live server's database is asked for in both modes (pytest-django sets it up only for
+    fixtures named statically); gunicorn has its own (production_server)."""
+    if request.param == "gunicorn":
+        return request.getfixturevalue("production_server")
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from tests.browser.seed import seed_media
+
+    call_command("load_demo", verbosity=0)
+    get_user_model().objects.create_superuser(STAFF_USERNAME, "", STAFF_PASSWORD)
+    seed_media()
+    return Site(live_server.url, "runserver")
