@@ -39,7 +39,7 @@ from .templatetags.newsletter_tags import STORED_FILE_SCHEME
 logger = logging.getLogger(__name__)
 
 # Bump when a template or its CSS changes, so a persistent cache never serves the old layout.
-EXPORT_LAYOUT_VERSION = 1
+EXPORT_LAYOUT_VERSION = 2
 CACHE_TIMEOUT = 60 * 60 * 24 * 7
 
 FONT_FAMILY = "MMSP Noto Sans SC"
