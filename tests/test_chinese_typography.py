@@ -28,16 +28,24 @@ WESTERN_IN_CHINESE = re.compile(
     rf"{HAN} ?[,:;?!]|[,:;?!] ?{HAN}|{HAN} ?\(|\( ?{HAN}|{HAN} ?\)"
 )
 
+# A Latin name (pinyin or European, written as the source gives it) touching a Chinese character:
+# "外交部Yang Tao先生" is written "外交部 Yang Tao 先生". Acronyms (PDF, MMSP) are left alone.
+NAME_AGAINST_CHINESE = re.compile(rf"{HAN}[A-Z][a-zà-ÿ]|[a-zà-ÿ]{HAN}")
+
 
 def _visible_text(html):
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    # Blocks and cells are apart on screen however the markup runs them together.
+    html = re.sub(r"</?(?:p|div|li|ul|ol|h[1-6]|t[dhr]|d[tdl]|br|table|section|article|nav|header|footer|"
+                  r"figure|figcaption)\b[^>]*>", "\n", html)
     descriptions = re.findall(r'<meta name="description" content="([^"]*)"', html)
     return "\n".join([unescape(strip_tags(html)), *map(unescape, descriptions)])  # "&nbsp;" is no ";"
 
 
 def _offences(html):
     text = _visible_text(html)
-    return [text[max(0, m.start() - 15): m.end() + 15] for m in WESTERN_IN_CHINESE.finditer(text)]
+    matches = [*WESTERN_IN_CHINESE.finditer(text), *NAME_AGAINST_CHINESE.finditer(text)]
+    return [text[max(0, m.start() - 15): m.end() + 15] for m in matches]
 
 
 @pytest.fixture
@@ -92,7 +100,8 @@ def test_the_newsletter_pdf_itself_punctuates_the_chinese_way(demo):
     text = pdf_pages_text(pdf)
 
     assert "国际移民组织" in text
-    offences = [text[max(0, m.start() - 15): m.end() + 15] for m in WESTERN_IN_CHINESE.finditer(text)]
+    matches = [*WESTERN_IN_CHINESE.finditer(text), *NAME_AGAINST_CHINESE.finditer(text)]
+    offences = [text[max(0, m.start() - 15): m.end() + 15] for m in matches]
     assert offences == []
 
 
@@ -112,3 +121,8 @@ def test_the_check_finds_every_english_mark_against_chinese_text(text):
 
 def test_the_check_leaves_english_and_numbers_alone():
     assert _offences("<p>Beijing: 9:30 (China); why? yes!</p><p>2023年5月9日至10日</p>") == []
+
+
+def test_the_check_finds_a_latin_name_touching_chinese_text():
+    assert len(_offences("<p>外交部Yang Tao先生</p>")) == 2
+    assert _offences("<p>外交部 Yang Tao 先生；下载PDF；MMSP III 总体目标</p>") == []

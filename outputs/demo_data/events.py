@@ -124,10 +124,10 @@ EVENTS = [
             "以及对本项目的支持，并总结说，移民与其说是一个需要解决的问题，"
             "不如说是一个需要通过伙伴关系加以管理的人类现实。访华期间，"
             "他还正式启动了国际移民组织微信应用程序，为赴欧中国劳务人员提供出行前指导。</p>"
-            "<p>欧盟驻华代表团副团长Christopher Wood先生介绍了中欧人员往来和移民领域对话取得的成果。"
-            "Liu Shibin先生（报告称其为National State Immigration的Deputy Director General）"
+            "<p>欧盟驻华代表团副团长 Christopher Wood 先生介绍了中欧人员往来和移民领域对话取得的成果。"
+            "Liu Shibin 先生（报告称其为 National State Immigration 的 Deputy Director General）"
             "赞扬项目促进了中欧之间的技术合作；"
-            "国际移民组织驻华联络处主任Pär Liljert强调了伙伴关系与合作的重要性。论坛以招待会结束。</p>"
+            "国际移民组织驻华联络处主任 Pär Liljert 强调了伙伴关系与合作的重要性。论坛以招待会结束。</p>"
         ),
         "start_date": datetime.date(2018, 5, 7),
         "end_date": datetime.date(2018, 5, 7),
@@ -241,13 +241,14 @@ EVENTS = [
             "<p>启动会汇聚了43名中欧代表，包括欧盟、欧盟成员国和申根国家驻华使馆的代表，以及外交部、"
             "国家移民管理局、公安部、科学技术部和文化和旅游部的代表。"
             "欧盟外交政策实施署来自布鲁塞尔和曼谷的高级官员也出席了活动。</p>"
-            "<p>开幕式上，欧盟驻华大使郁白和外交部Yang Tao先生承诺支持新项目，认为该项目是共同应对实现安全、"
-            "有序和正常移民这一挑战的良好平台。国际移民组织驻华联络处主任Giuseppe Crocetti指出，"
-            "国际移民是中国和欧盟的共同优先事项；第二期项目经理Laura Scorretti介绍了项目的目标、框架、"
+            "<p>开幕式上，欧盟驻华大使郁白和外交部 Yang Tao 先生承诺支持新项目，"
+            "认为该项目是共同应对实现安全、"
+            "有序和正常移民这一挑战的良好平台。国际移民组织驻华联络处主任 Giuseppe Crocetti 指出，"
+            "国际移民是中国和欧盟的共同优先事项；第二期项目经理 Laura Scorretti 介绍了项目的目标、框架、"
             "关注领域和工作计划。</p>"
             "<p>国家移民管理局、公安部打拐办和外交部的代表表示愿意继续实施第二期项目，期待在信息共享、"
             "边境管理和促进正常移民的能力建设等方面加强合作，同时遏制非正常移民流动，共同打击跨境有组织犯罪，"
-            "特别是人口贩运。欧盟委员会伙伴关系项目处处长Nona Deprez女士表示，项目第一期取得了重要成果，"
+            "特别是人口贩运。欧盟委员会伙伴关系项目处处长 Nona Deprez 女士表示，项目第一期取得了重要成果，"
             "各方对本项目寄予厚望。</p>"
         ),
         # Not known: the phase's stored span, never shown (see phases.py).
@@ -307,7 +308,7 @@ EVENTS = [
             "representatives of EU Member States and Schengen Area countries to Hainan province\", "
             "20-23 February 2023; no participant count. Places: Haikou (main city), Yangpu, Sanya. "
             "Pillar: the project team's reading."
-            " Body: the newsletter's own text, quoted verbatim (extraction breaks mended; the "
+            " Body: the newsletter's own text, word for word (extraction breaks mended; the "
             "document's wording and slips kept). The newsletter is in English only: the Chinese "
             "body is left empty for translators."
         ),
@@ -404,7 +405,7 @@ EVENTS = [
             "visit to China\" (month only; no city). The newsletter does not file it under \"MMSP II "
             "events\"; the project link it states is DG Vitorino commending support \"including MMSP "
             "related initiatives\"."
-            " Body: the newsletter's own text, quoted verbatim (extraction breaks mended; the "
+            " Body: the newsletter's own text, word for word (extraction breaks mended; the "
             "document's wording and slips kept). The newsletter is in English only: the Chinese "
             "body is left empty for translators."
         ),
@@ -479,7 +480,7 @@ EVENTS = [
             "transnational organized crime, 12-13 April 2023, Beijing; no participant count. Pillar: the "
             "project team's reading (the newsletter calls trafficking \"this form of irregular movement "
             "of people\")."
-            " Body: the newsletter's own text, quoted verbatim (extraction breaks mended; the "
+            " Body: the newsletter's own text, word for word (extraction breaks mended; the "
             "document's wording and slips kept). The newsletter is in English only: the Chinese "
             "body is left empty for translators."
         ),
@@ -577,7 +578,7 @@ EVENTS = [
             "Newsletter 11, \"Project highlights\": Seminar on Migrant Integration, 9-10 May 2023, "
             "Hangzhou. \"Over 30 representatives\" of the Chinese side: China side over 30, total not "
             "known. Pillar: the project team's reading."
-            " Body: the newsletter's own text, quoted verbatim (extraction breaks mended; the "
+            " Body: the newsletter's own text, word for word (extraction breaks mended; the "
             "document's wording and slips kept). The newsletter is in English only: the Chinese "
             "body is left empty for translators."
         ),
@@ -672,7 +673,7 @@ EVENTS = [
             "Newsletter 11, \"MMSP II events\": Seminar on border management systems to combat illegal "
             "movements at ports of entry, 27 June 2023, Beijing. \"25 Chinese representatives\": China "
             "side 25, total not known. Pillar: the project team's reading."
-            " Body: the newsletter's own text, quoted verbatim (extraction breaks mended; the "
+            " Body: the newsletter's own text, word for word (extraction breaks mended; the "
             "document's wording and slips kept). The newsletter is in English only: the Chinese "
             "body is left empty for translators."
         ),

@@ -32,7 +32,7 @@ NEWSLETTERS = [
             "publication date. Sections and headings in the document's order. The DG's visit (April "
             "2023) is not under \"MMSP II events\" in the document; the extracted text leaves its "
             "heading uncertain: filed under \"Infobites / IOM China news\", the only headings without "
-            "other text. Texts quoted verbatim (extraction breaks mended, the document's wording and "
+            "other text. Texts word for word (extraction breaks mended, the document's wording and "
             "slips kept). The newsletter is in English: the headings' Chinese is the project's; the "
             "texts' Chinese is left empty for translators."
         ),
