@@ -82,6 +82,11 @@ def list_separator():
     return pgettext("list separator", ", ")
 
 
+def label_colon():
+    # Translators: ends a label before its value or link ("E-mail: x@iom.int"); Chinese uses "：", no space.
+    return pgettext("label colon", ": ")
+
+
 def format_place(event, *, with_venue=True):
     """Venue, main city and other places, and country, in the active language.
 

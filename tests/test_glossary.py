@@ -147,3 +147,34 @@ def test_the_glossary_page_is_for_staff_only(client):
     response = client.get(reverse("admin:glossary"))
 
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        ("Can translate the texts of phases", "可翻译项目期的文本"),
+        ("Can translate the texts of pillars", "可翻译支柱领域的文本"),
+        ("Can translate the texts of participants", "可翻译参与人员的文本"),
+        ("EU Member State or Schengen embassy", "欧盟成员国或申根国家使馆"),
+        ("description classified by the project team", "描述由项目团队归类"),
+    ],
+)
+def test_the_second_catalogue_review_is_applied(msgid, msgstr):
+    entries = [entry for entry in polib.pofile(str(CATALOGUE)) if entry.msgid == msgid]
+
+    assert entries and all(entry.msgstr == msgstr for entry in entries)
+
+
+def test_the_catalogue_names_phases_pillars_and_sections_one_way():
+    """项目期 (never 阶段), 支柱领域 (never a bare 支柱), and the events section as its label says."""
+    catalogue = polib.pofile(str(CATALOGUE))
+    wrong = [
+        entry.msgid
+        for entry in catalogue
+        for text in _msgstrs(entry)
+        if "阶段" in text or text.count("支柱") != text.count("支柱领域") or "活动动态" in text
+    ]
+    events_label = next(entry.msgstr for entry in catalogue if entry.msgid == "Events")
+
+    assert wrong == []
+    assert events_label == "活动"

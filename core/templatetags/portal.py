@@ -8,7 +8,13 @@ from django.utils.translation import get_language, gettext, pgettext
 
 from core.enums import DatePrecision
 
-from ..formatting import format_date_range, format_participants, format_phase_dates, format_place
+from ..formatting import (
+    format_date_range,
+    format_participants,
+    format_phase_dates,
+    format_place,
+    label_colon,
+)
 from ..richtext import clean_html, text_paragraphs
 
 register = template.Library()
@@ -127,6 +133,12 @@ def parenthesized(text):
         return ""
     # Translators: a parenthesis after a name (" (IOM)"); Chinese uses full-width "（IOM）" without a space.
     return pgettext("parenthesis after text", " (%(text)s)") % {"text": text}
+
+
+@register.simple_tag
+def colon():
+    """": " after a label on English pages, "：" on Chinese ones."""
+    return label_colon()
 
 
 @register.simple_tag

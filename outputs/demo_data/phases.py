@@ -153,7 +153,7 @@ PHASES = [
             "China, enhancing knowledge and cooperation along the EU-China corridor through four key areas."
         ),
         "objectives_zh_hans": (
-            "MMSP III总体目标是通过把移民作为一项全球挑战来应对，促进和加强中欧人员往来和移民领域对话。"
+            "MMSP III 总体目标是通过把移民作为一项全球挑战来应对，促进和加强中欧人员往来和移民领域对话。"
             "为实现这一目标，项目旨在满足有关各方实际需求，加强中欧移民和人员流动合作，"
             "通过四个关键领域加强中欧走廊沿线移民和人员流动的知识和合作。"
         ),

@@ -11,5 +11,11 @@ def pdf_text(content):
     return "".join("".join(page.extract_text().split()) for page in reader.pages)
 
 
+def pdf_pages_text(content):
+    """The text of a PDF as pypdf extracts it, spaces kept, one page per line."""
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
 def squeeze(text):
     return "".join(text.split())

@@ -221,3 +221,50 @@ def test_cached_export_costs_two_queries(client, issue, django_assert_num_querie
 @pytest.mark.parametrize("name", ["detail", "pdf", "email"])
 def test_out_of_range_issue_number_is_404_not_500(client, name):
     assert client.get(url(name, number=99999999999999999999)).status_code == 404
+
+
+def _issue_with_two_items():
+    """One item whose activity has a full text in English only, one with a summary only."""
+    newsletter = NewsletterFactory(number=30)
+    section = NewsletterSectionFactory(newsletter=newsletter, kind="events", title_en="Events")
+    full = EventFactory(
+        title_en="Seminar with a full text",
+        summary_en="A digest of the seminar.",
+        summary_zh_hans="研讨会摘要。",
+        body_en="<p>The seminar was carried out to contribute to cross-border cooperation.</p>",
+        body_zh_hans="",
+    )
+    short = EventFactory(title_en="Visit with a summary", summary_en="Only a summary.", body_en="")
+    SectionEventFactory(section=section, event=full, order=0)
+    SectionEventFactory(section=section, event=short, order=1)
+    return newsletter
+
+
+def test_web_edition_item_carries_its_activitys_text_not_the_digest(client):
+    _issue_with_two_items()
+
+    content = client.get(url("detail", number=30)).content.decode()
+
+    assert "The seminar was carried out to contribute to cross-border cooperation." in content
+    assert "A digest of the seminar." not in content
+    assert "Only a summary." in content  # no text: the summary stands in
+
+
+def test_web_edition_in_chinese_shows_an_untranslated_text_in_english_marked(client):
+    _issue_with_two_items()
+
+    content = client.get(url("detail", "zh-hans", number=30)).content.decode()
+
+    assert '<div lang="en" class="fallback-text"><p>The seminar was carried out' in content
+    assert "仅提供英文" in content
+    assert "研讨会摘要。" not in content
+
+
+def test_pdf_item_carries_its_activitys_text(client):
+    _issue_with_two_items()
+
+    text = pdf_text(client.get(url("pdf", number=30)).content)
+
+    assert "Theseminarwascarriedouttocontributetocross-bordercooperation." in text
+    assert "Adigestoftheseminar." not in text
+    assert "Onlyasummary." in text
