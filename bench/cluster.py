@@ -442,8 +442,8 @@ def step_crawl(folder, a, lb, paths, seconds):
     for label, result in figures.items():
         errors = result["non_2xx"] + result["socket_errors"]
         say(f"   - {label}: {result['rps']:.0f} requests/s, p99 {result['p99']:.0f} ms, {errors} errors")
-    say("   (2 cores shared with other work: both servers and wrk compete for them, so two servers")
-    say("   cannot be faster here than one; the figures are noisy and show the set-up works, not a speed-up)")
+    say("   (2 cores shared with other work: both servers, HAProxy and wrk compete for them, so the")
+    say("   figures are noisy and show the set-up works, not what a second machine would add)")
 
 
 # Main ----------------------------------------------------------------------------------------------
