@@ -2,10 +2,9 @@
 
 import calendar
 
-from django.conf import settings
-
 from core.enums import DatePrecision
 from core.formatting import format_date_range
+from core.site import site_url
 
 
 def absolute(path):
@@ -14,7 +13,7 @@ def absolute(path):
         return ""
     if path.startswith(("http://", "https://")):
         return path
-    return f"{settings.SITE_URL}{path}"
+    return site_url(path)
 
 
 def period_text(start, end):

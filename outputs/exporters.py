@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.enums import IATI_ORGANISATION_ROLE, AgencyRole, EventType
 from activities.models import Event, EventAgency
+from core.site import site_url
 from core.spreadsheets import formula_safe
 
 LANGUAGES = ("en", "zh-hans")
@@ -106,10 +107,6 @@ def _in_language(obj, name, lang):
     return _field(obj, name, lang) or _field(obj, name, "en")
 
 
-def absolute_url(path):
-    return f"{settings.SITE_URL}{path}"
-
-
 # Stands for the slug in an activity's address, reversed once per language.
 SLUG_MARK = "slug-mark"
 
@@ -127,7 +124,7 @@ class RowLookups:
             with translation.override(lang):
                 self.types[lang] = {value: str(label) for value, label in EventType.choices}
                 self.roles[lang] = {value: str(label) for value, label in AgencyRole.choices}
-                page = absolute_url(reverse("activities:detail", kwargs={"slug": SLUG_MARK}))
+                page = site_url(reverse("activities:detail", kwargs={"slug": SLUG_MARK}))
             self.pages[lang] = page.rsplit(SLUG_MARK, 1)
 
     def url(self, event, lang):
@@ -346,7 +343,7 @@ class XLSXExporter(Exporter):
         # The selection repeats what the visitor typed in the search box.
         selection = self.description or gettext("All published activities")
         about.append([gettext("Selection"), _xlsx_text(about, selection)])
-        about.append([gettext("Source"), absolute_url(reverse("activities:list"))])
+        about.append([gettext("Source"), site_url(reverse("activities:list"))])
         about.append(
             [gettext("Empty participant cells mean the figure was not recorded; they are not zero.")]
         )
