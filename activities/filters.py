@@ -133,7 +133,7 @@ class EventFilter(django_filters.FilterSet):
         method="filter_text",
         max_length=200,
         validators=[unwritable_characters],
-        help_text=_("Words in the title, summary or city, in English or Chinese."),
+        help_text=_("Words of the title, summary, places or text, in English or Chinese."),
     )
     phase = PhaseFilter(
         label=pgettext_lazy("filter", "Phase"),

@@ -190,3 +190,14 @@ def test_generated_activities_are_searchable(db):
     assert sorted(event.pk for event in english) == sorted(expected)
     if connection.vendor == "postgresql":
         assert not Event.objects.filter(slug__startswith="load-", search_vector__isnull=True).exists()
+
+
+def test_rebuild_search_documents_writes_what_bypassed_the_saves(ranked):
+    Event.objects.filter(slug="in-title").update(title_en="Seminar on asylum", title_zh_hans="庇护研讨会")
+
+    call_command("rebuild_search_documents", verbosity=0)
+
+    if connection.vendor == "postgresql":
+        assert "'asylum':" in _vector(Event.objects.get(slug="in-title"))
+    assert slugs("q=asylum") == ["in-title"]
+    assert slugs("q=" + quote("庇护")) == ["in-title"]
