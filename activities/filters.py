@@ -112,17 +112,10 @@ class EventFilterForm(forms.Form):
         pillar = self.fields["pillar"]
         pillar.widget.choices = functools.partial(_pillar_options, pillar)
         if not has_words((self.data or {}).get("q")):
-            # Without a search the default order is the newest first: offered once, as the default.
-            sort = self.fields["sort"]
-            chosen = (self.data or {}).get("sort")
-            sort.widget.choices = [
-                ("", SORT_CHOICES[1][1]),
-                *[
-                    (value, label)
-                    for value, label in SORT_CHOICES[1:]
-                    if value != "-date" or chosen == "-date"
-                ],
-            ]
+            # Without a search the default order is the newest first: offered once, as the default
+            # ("" and "-date" mean the same; a link may carry either).
+            newest = "-date" if (self.data or {}).get("sort") == "-date" else ""
+            self.fields["sort"].widget.choices = [(newest, SORT_CHOICES[1][1]), SORT_CHOICES[2]]
 
 
 class EventFilter(django_filters.FilterSet):

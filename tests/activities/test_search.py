@@ -201,3 +201,17 @@ def test_rebuild_search_documents_writes_what_bypassed_the_saves(ranked):
         assert "'asylum':" in _vector(Event.objects.get(slug="in-title"))
     assert slugs("q=asylum") == ["in-title"]
     assert slugs("q=" + quote("庇护")) == ["in-title"]
+
+
+@pytest.mark.parametrize(
+    ("query", "options"),
+    [
+        ("", [("", "Newest first"), ("date", "Oldest first")]),
+        ("sort=-date", [("-date", "Newest first"), ("date", "Oldest first")]),
+        ("q=visa", [("", "Best match first"), ("-date", "Newest first"), ("date", "Oldest first")]),
+    ],
+)
+def test_the_sort_offers_best_match_only_while_searching(db, query, options):
+    form = EventFilter(QueryDict(query), queryset=published_events()).form
+
+    assert [(value, str(label)) for value, label in form.fields["sort"].widget.choices] == options
