@@ -22,9 +22,12 @@ from partners.selectors import name_ordering
 
 from .enums import EventType
 from .models import Event, EventAgency, Phase
+from .search import has_words, search
 from .selectors import event_facets, pillars_with_published_events
 
 SORT_CHOICES = [
+    # The default: most relevant first while searching (activities.search), else newest first.
+    ("", _("Best match first")),
     ("-date", _("Newest first")),
     ("date", _("Oldest first")),
 ]
@@ -108,6 +111,11 @@ class EventFilterForm(forms.Form):
             field.widget.choices = functools.partial(_remembered_options, field, name)
         pillar = self.fields["pillar"]
         pillar.widget.choices = functools.partial(_pillar_options, pillar)
+        if not has_words((self.data or {}).get("q")):
+            # Without a search the default order is the newest first: offered once, as the default
+            # ("" and "-date" mean the same; a link may carry either).
+            newest = "-date" if (self.data or {}).get("sort") == "-date" else ""
+            self.fields["sort"].widget.choices = [(newest, SORT_CHOICES[1][1]), SORT_CHOICES[2]]
 
 
 class EventFilter(django_filters.FilterSet):
@@ -118,7 +126,7 @@ class EventFilter(django_filters.FilterSet):
         method="filter_text",
         max_length=200,
         validators=[unwritable_characters],
-        help_text=_("Words in the title, summary or city, in English or Chinese."),
+        help_text=_("Words of the title, summary, places or text, in English or Chinese."),
     )
     phase = PhaseFilter(
         label=pgettext_lazy("filter", "Phase"),
@@ -179,14 +187,8 @@ class EventFilter(django_filters.FilterSet):
         ]
 
     def filter_text(self, queryset, name, value):
-        words = value.split()
-        for word in words:
-            match = Q()
-            for field in ("title", "summary", "city", "venue"):
-                for lang in ("en", "zh_hans"):
-                    match |= Q(**{f"{field}_{lang}__icontains": word})
-            queryset = queryset.filter(match)
-        return queryset
+        # Full text on PostgreSQL, ranked; words anywhere on SQLite (activities.search).
+        return search(queryset, value)
 
     def filter_city(self, queryset, name, value):
         return queryset.filter(Q(city_en__iexact=value) | Q(city_zh_hans__iexact=value))

@@ -1,6 +1,7 @@
 import calendar
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -246,6 +247,9 @@ class Event(TranslationTracked):
         related_name="+",
         editable=False,
     )
+    # Both languages as one full-text document, written from Python on PostgreSQL
+    # (activities.search: jieba segments the Chinese first); empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 

@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
+from . import search
 from .models import Event, Pillar
 
 
@@ -22,3 +23,9 @@ def refuse_pillars_of_another_phase(sender, instance, action, reverse, pk_set, *
             _("These pillars belong to another phase: %(pillars)s.")
             % {"pillars": ", ".join(str(pillar) for pillar in foreign)}
         )
+
+
+@receiver(post_save, sender=Event)
+def write_search_document(sender, instance, raw=False, **kwargs):
+    """Every save rewrites the activity's search document from its texts (PostgreSQL only)."""
+    search.update_document(instance)

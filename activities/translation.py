@@ -47,8 +47,12 @@ class AttachmentTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-for model in (Phase, Pillar, Event, EventAgency, Participant, Attachment):
+for model in (Phase, Pillar, EventAgency, Participant, Attachment):
     simple_history.register(model, app="activities", excluded_fields=translated_originals(model))
+# The search document is derived from the texts, which the history keeps.
+simple_history.register(
+    Event, app="activities", excluded_fields=[*translated_originals(Event), "search_vector"]
+)
 # A photo's scaled versions are derived from its image and rebuilt on restore: not history.
 simple_history.register(
     Photo, app="activities", excluded_fields=[*translated_originals(Photo), "image_small", "image_large"]

@@ -228,4 +228,6 @@ class ActivityFilters(Schema):
     city: str | None = Field(None, max_length=120, description="City, by its English name.")
     agency: str | None = Field(None, max_length=120, pattern=SLUG, description="Partner agency slug.")
     q: str | None = Field(None, max_length=200, description="Words in the title, summary or place.")
-    sort: Literal["-date", "date"] | None = Field(None, description="-date (newest first, default) or date.")
+    sort: Literal["-date", "date"] | None = Field(
+        None, description="-date (newest first) or date. Default: best match first with q, else newest first."
+    )

@@ -24,6 +24,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from activities import search
 from activities.enums import AgencyRole, EventType, Gender, ParticipantRole
 from activities.models import Event, EventAgency, Participant, Phase, Photo, Pillar
 from core.enums import Status
@@ -74,7 +75,7 @@ EVENT_COLUMNS = (
     "id", "phase", "type", "slug", "title", "title_en", "title_zh_hans", "summary", "summary_en",
     "summary_zh_hans", "body_en", "body_zh_hans", "start_date", "end_date", "city_en",
     "city_zh_hans", "country", "participants_total", "participants_women", "participants_men",
-    "status", "published_at",
+    "status", "published_at", "search_vector",
 )  # fmt: skip
 ROLE_COLUMNS = ("event", "agency", "role", "order")
 PARTICIPANT_COLUMNS = ("event", "name", "name_en", "agency", "role", "gender", "consent_to_publish", "order")
@@ -178,8 +179,11 @@ class TableWriter:
     database takes (dates and datetimes through ``connection.ops.adapt_date*field_value``).
     """
 
-    def __init__(self, model, columns, *, now):
+    def __init__(self, model, columns, *, now, expressions=None):
         meta = model._meta
+        # Columns written by an SQL expression: {name: (SQL with n placeholders, n)}; the row
+        # gives the n parameters as a tuple.
+        expressions = expressions or {}
         given = [meta.get_field(name) for name in columns]
         rest = [field for field in meta.concrete_fields if field not in given and not field.primary_key]
         self.values_of = operator.itemgetter(*columns)
@@ -189,7 +193,10 @@ class TableWriter:
         width = len(given) + len(rest)
         # Names come from the model, quoted by the backend; every value is a parameter.
         self.head = f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES "  # noqa: S608
-        self.placeholder = "(" + ", ".join(["%s"] * width) + ")"
+        self.placeholder = "(" + ", ".join(expressions.get(name, ("%s",))[0] for name in columns)
+        self.placeholder += "".join([", %s"] * len(rest)) + ")"
+        self.spread = [name in expressions for name in columns]
+        width += sum(count - 1 for _sql, count in expressions.values())
         limit = connection.features.max_query_params
         self.rows_per_statement = max(1, limit // width) if limit else ROWS_PER_STATEMENT
 
@@ -197,7 +204,11 @@ class TableWriter:
         defaults, size = self.defaults, self.rows_per_statement
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
-            params = [value for row in chunk for value in (*self.values_of(row), *defaults)]
+            params = []
+            for row in chunk:
+                for value, spread in zip(self.values_of(row), self.spread, strict=True):
+                    params.extend(value) if spread else params.append(value)
+                params.extend(defaults)
             cursor.execute(self.head + ", ".join([self.placeholder] * len(chunk)), params)
 
 
@@ -209,12 +220,19 @@ def _prepared_default(field, now):
     return field.get_db_prep_save(value, connection)
 
 
+def _document_expression():
+    """The search document, built in the INSERT itself on PostgreSQL (activities.search)."""
+    if connection.vendor != "postgresql":
+        return {"search_vector": ("NULL", 0)}
+    return {"search_vector": (search.DOCUMENT_SQL, search.DOCUMENT_SQL.count("%s"))}
+
+
 def generate(count, *, rng, stdout):
     phases, pillars, agencies = _reference_data(stdout)
     first = _next_free_number()
     now = timezone.now()
     writers = {
-        "events": TableWriter(Event, EVENT_COLUMNS, now=now),
+        "events": TableWriter(Event, EVENT_COLUMNS, now=now, expressions=_document_expression()),
         "roles": TableWriter(EventAgency, ROLE_COLUMNS, now=now),
         "people": TableWriter(Participant, PARTICIPANT_COLUMNS, now=now),
         "photos": TableWriter(Photo, PHOTO_COLUMNS, now=now),
@@ -257,6 +275,12 @@ class _RowBuilder:
             for topic_en, topic_zh in TOPICS
             for format_en, format_zh in FORMATS
         ]
+
+    def document(self, row):
+        """The texts of the activity's search document (PostgreSQL), or nothing (SQLite)."""
+        if connection.vendor != "postgresql":
+            return ()
+        return tuple(search.document_params(row))
 
     def build(self, first_number, first_id, size):
         rng, agencies, prepare_date = self.rng, self.agencies, self.prepare_date
@@ -302,6 +326,7 @@ class _RowBuilder:
                     "published_at": self.published_at,
                 }
             )
+            events[-1]["search_vector"] = self.document(events[-1])
             chosen = rng.sample(agencies, k=min(len(agencies), rng.randint(1, 3)))
             for order, agency in enumerate(chosen):
                 role = AgencyRole.ORGANISER.value if order == 0 else AgencyRole.PARTICIPATING.value
