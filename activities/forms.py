@@ -4,6 +4,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import phase_numeral
 from core.forms import WorkflowFormMixin
 
 from .models import Event, Pillar
@@ -11,13 +12,31 @@ from .services import pillar_phase_error
 
 
 def pillar_label(pillar):
-    """A pillar named with its phase: phases I and II share the same four pillar names."""
-    # Translators: a pillar in a list of choices, e.g. "Phase II: Mobility".
-    return gettext("%(phase)s: %(pillar)s") % {"phase": pillar.phase, "pillar": pillar}
+    """A pillar named with its phase's numeral, "II · Regular migration": phases I and II
+    share the same four pillar names, and the full phase name would bury the pillar's."""
+    # Translators: a pillar in a list of choices, after its phase's numeral: "II · Regular migration".
+    return gettext("%(phase)s · %(pillar)s") % {"phase": phase_numeral(pillar.phase.number), "pillar": pillar}
+
+
+class PhasePillarsWidget(forms.CheckboxSelectMultiple):
+    """Tick-boxes that carry their pillar's phase, for the script that shows only the pillars of
+    the phase chosen above. Without the script every pillar is offered, each with its phase."""
+
+    class Media:
+        js = ("core/admin/phase_pillars.js",)
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-phase"] = str(instance.phase_id)
+        return option
 
 
 class PillarChoiceField(forms.ModelMultipleChoiceField):
     """Pillars labelled with their phase, so staff see which ones fit the activity."""
+
+    widget = PhasePillarsWidget
 
     def label_from_instance(self, obj):
         return pillar_label(obj)
@@ -34,7 +53,6 @@ class EventAdminForm(WorkflowFormMixin, forms.ModelForm):
         label=capfirst(_("pillars")),
         queryset=Pillar.objects.select_related("phase"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Only focus areas or key areas of the activity's own phase."),
     )
     # When the record was last saved as this form was loaded: a save from a stale form is refused.

@@ -13,12 +13,14 @@ nothing.
 import re
 
 from django.db import transaction
-from django.utils.translation import gettext, override
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from import_export import widgets
 
+from core.enums import Status
 from core.formatting import list_separator
 from core.resources import (
+    ChoiceLabelWidget,
     FlexibleDateWidget,
     LabelledField,
     LabelledModelResource,
@@ -92,7 +94,14 @@ class AgencyRolesWidget(widgets.Widget):
         return roles
 
     def render(self, value, obj=None, **kwargs):
-        return "; ".join(f"{self.agencies.render(agency)} ({role})" for agency, role in value or [])
+        # The role by its label in the user's language, punctuated as that language is:
+        # "IOM (Organiser); NIA (Co-organiser)", "国际移民组织（主办方）；国家移民管理局（协办方）".
+        # clean() reads either language, either punctuation, or the codes.
+        chinese = get_language() == "zh-hans"
+        item, separator = ("{}（{}）", "；") if chinese else ("{} ({})", "; ")
+        return separator.join(
+            item.format(self.agencies.render(agency), AgencyRole(role).label) for agency, role in value or []
+        )
 
 
 def agency_roles(event):
@@ -111,7 +120,9 @@ class EventResource(LabelledModelResource):
     )
     start_date = _date("start_date")
     end_date = _date("end_date")
-    status = LabelledField(attribute="status", column_name="status", readonly=True)
+    status = LabelledField(
+        attribute="status", column_name="status", readonly=True, widget=ChoiceLabelWidget(Status.choices)
+    )
     agencies = LabelledField(
         attribute="imported_agency_roles",
         column_name="agencies",

@@ -1,7 +1,10 @@
 """The admin every translated model shares: English / Chinese tabs, history, translation status."""
 
+import json
+
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
@@ -26,6 +29,38 @@ def is_richtext(db_field, names):
     return getattr(db_field, "translated_field", db_field).name in names
 
 
+def editor_button_titles():
+    """The rich-text toolbar's tooltips in the user's language, keyed by the English title
+    django-prose-editor 0.28 writes into each button ("bold", "heading 2"): its menu has no
+    option for them, so core/admin/editor_titles.js puts these in place once the editor is built."""
+    titles = {
+        "bold": _("Bold"),
+        "italic": _("Italic"),
+        "unordered list": _("Bulleted list"),
+        "ordered list": _("Numbered list"),
+        "blockquote": _("Quotation"),
+        "insert link": _("Insert link"),
+        "remove link": _("Remove link"),
+        "undo": _("Undo"),
+        "redo": _("Redo"),
+        "paragraph": _("Paragraph"),
+    }
+    for level in richtext.EDITOR_EXTENSIONS["Heading"]["levels"]:
+        # Translators: a toolbar button of the rich-text editor: "Heading 2".
+        titles[f"heading {level}"] = gettext("Heading %(level)s") % {"level": level}
+    return {english: str(title) for english, title in titles.items()}
+
+
+class EditorTitlesWidget(AdminProseEditorWidget):
+    """django-prose-editor's admin widget carrying its toolbar's tooltips, translated."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        titles = json.dumps(editor_button_titles(), ensure_ascii=False)
+        context["widget"]["attrs"]["data-editor-titles"] = titles
+        return context
+
+
 class RichTextAdminMixin:
     """The fields named in ``richtext_fields`` get the rich-text editor, on an admin or an inline.
 
@@ -39,7 +74,7 @@ class RichTextAdminMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if is_richtext(db_field, self.richtext_fields):
             kwargs["form_class"] = ProseEditorFormField
-            kwargs["widget"] = AdminProseEditorWidget
+            kwargs["widget"] = EditorTitlesWidget
             kwargs["config"] = {"extensions": richtext.EDITOR_EXTENSIONS}
             kwargs["sanitize"] = richtext.clean_html
         return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -25,6 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
+from core.history_diff import ReadableChangesHelper
+
 # simple-history keeps the change reason in a 100-character column: the mark and the version
 # id take at most 30 of them ("restore #" and a 64-bit id), the user's reason the rest.
 REASON_MAX_LENGTH = 70
@@ -186,6 +188,11 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
             "save_as": False,
             "save_on_top": self.save_on_top,
         }
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        """Changes shown with labels and a word-level difference (core.history_diff)."""
+        rich_fields = getattr(self, "richtext_fields", ())
+        return ReadableChangesHelper(self.model, historical_record, rich_fields=rich_fields)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         """Also describe each restore, in the user's language, for the history list."""

@@ -6,14 +6,16 @@ anyway is refused; a status the user may not choose is not a valid choice of the
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Q
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
 from core.enums import Status
+from core.formatting import label_colon, list_separator
 from core.workflow import stored_status
 
 from . import spreadsheets, workflow
@@ -26,7 +28,22 @@ from .translation_status import (
     translated_fields,
 )
 
-LANGUAGE_LABELS = {"en": "EN", "zh-hans": "中文"}
+# The language of each line of the translation column, in the user's language ("Chinese", "中文").
+LANGUAGE_LABELS = {"en": _("English"), "zh-hans": _("Chinese")}
+
+
+def field_labels(model, names):
+    """The verbose names of a model's fields in the user's language ("title", "标题"), in the
+    order the model declares them, for messages naming fields; a name that is no model field
+    stays as it is, last."""
+    order = {field.name: position for position, field in enumerate(model._meta.get_fields())}
+    labels = []
+    for name in sorted(names, key=lambda name: order.get(name, len(order))):
+        try:
+            labels.append(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            labels.append(name)
+    return labels
 
 
 def _model_permission(request, model, action):
@@ -98,7 +115,7 @@ class TranslatorAccessMixin:
             if refused:
                 raise PermissionDenied(
                     gettext("Translators may change the texts only; refused: %(fields)s.")
-                    % {"fields": ", ".join(refused)}
+                    % {"fields": list_separator().join(field_labels(self.model, refused))}
                 )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -279,14 +296,16 @@ class TranslationStatusAdminMixin:
             suffix = "_" + lang.replace("-", "_")
             out_of_date = [name[: -len(suffix)] for name in stale if name.endswith(suffix)]
             if missing[lang]:
-                state, css = gettext("missing: %(fields)s") % {"fields": ", ".join(missing[lang])}, "missing"
+                fields = list_separator().join(field_labels(type(obj), missing[lang]))
+                state, css = gettext("missing: %(fields)s") % {"fields": fields}, "missing"
             elif out_of_date:
-                state, css = gettext("out of date: %(fields)s") % {"fields": ", ".join(out_of_date)}, "stale"
+                fields = list_separator().join(field_labels(type(obj), out_of_date))
+                state, css = gettext("out of date: %(fields)s") % {"fields": fields}, "stale"
             else:
                 state, css = gettext("complete"), "ok"
-            rows.append((css, LANGUAGE_LABELS[lang], state))
+            rows.append((css, LANGUAGE_LABELS[lang], label_colon(), state))
         return format_html_join(
-            format_html("<br>"), '<span class="translation-state translation-state--{}">{}: {}</span>', rows
+            mark_safe("<br>"), '<span class="translation-state translation-state--{}">{}{}{}</span>', rows
         )
 
     @admin.action(

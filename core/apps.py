@@ -1,5 +1,7 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):
@@ -7,6 +9,13 @@ class PortalAdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "core.admin_site.PortalAdminSite"
+
+
+class PortalAxesConfig(AxesAppConfig):
+    """django-axes under a name staff read in their language ("Axes" is untranslatable as given)."""
+
+    default = False
+    verbose_name = _("Sign-in protection")
 
 
 class CoreConfig(AppConfig):

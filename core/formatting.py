@@ -2,6 +2,7 @@
 
 import re
 
+from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.translation import gettext, pgettext
@@ -75,6 +76,17 @@ def format_phase_dates(phase):
     start = format_date(phase.start_date, phase.start_precision)
     end = format_date(phase.end_date, phase.end_precision)
     return _join(start, end)
+
+
+ROMAN_NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+CHINESE_NUMERALS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+
+
+def phase_numeral(number):
+    """A phase's number as the project's documents write it: "II" in English, "二" in Chinese
+    (第二期); a number past ten, which no phase has, stays in digits."""
+    numerals = CHINESE_NUMERALS if (translation.get_language() or "en") == "zh-hans" else ROMAN_NUMERALS
+    return numerals.get(number, str(number))
 
 
 def list_separator():

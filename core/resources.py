@@ -126,6 +126,40 @@ class LabelledField(fields.Field):
         self.code = value
 
 
+class ChoiceLabelWidget(widgets.Widget):
+    """A choice written as its label in the user's language ("Seminar", "研讨会"), read back from
+    its label in either language or its code: a file exported from either admin imports in both."""
+
+    def __init__(self, choices, **kwargs):
+        self.choices = choices  # (code, lazy label) pairs
+        super().__init__(**kwargs)
+
+    def _codes(self):
+        codes = {}
+        for code, label in self.choices:
+            codes[str(code).casefold()] = code
+            for language in HEADING_LANGUAGES:
+                with override(language):
+                    codes[str(label).strip().casefold()] = code
+        return codes
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return ""
+        text = str(value).strip()
+        code = self._codes().get(text.casefold())
+        if code is None:
+            labels = list_separator().join(str(label) for _code, label in self.choices)
+            raise ValueError(
+                gettext("“%(value)s” is not one of: %(choices)s.") % {"value": text, "choices": labels}
+            )
+        return code
+
+    def render(self, value, obj=None, **kwargs):
+        labels = dict(self.choices)
+        return str(labels.get(value, value if value is not None else ""))
+
+
 class LabelledModelResource(resources.ModelResource):
     """A model resource whose headings are the fields' names in the user's language.
 
@@ -139,6 +173,8 @@ class LabelledModelResource(resources.ModelResource):
     def field_from_django_field(cls, field_name, django_field, readonly):
         field = super().field_from_django_field(field_name, django_field, readonly)
         field.label = model_field_heading(django_field)
+        if django_field.choices and not django_field.is_relation:
+            field.widget = ChoiceLabelWidget(list(django_field.flatchoices))
         return field
 
     def __init__(self, **kwargs):

@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from core.enums import Status
+from core.formatting import list_separator
 
 EDIT, PUBLISH = "edit", "publish"
 
@@ -92,7 +93,7 @@ def transition_error(*, user, model, current, target, values):
             return gettext(
                 "%(record)s cannot be published until its texts are complete in both languages. "
                 "Missing: %(missing)s."
-            ) % {"record": capfirst(model._meta.verbose_name), "missing": ", ".join(missing)}
+            ) % {"record": capfirst(model._meta.verbose_name), "missing": list_separator().join(missing)}
     return None
 
 

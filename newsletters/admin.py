@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from core.admin import RichTextAdminMixin, TabbedTranslationAdmin, chinese_missing
 from core.admin_workflow import TranslationStatusFilter, TranslatorInlineMixin, WorkflowAdminMixin
+from core.formatting import phase_numeral
 
 from .formatting import period_text
 from .forms import NewsletterAdminForm, NewsletterSectionForm
@@ -60,13 +61,14 @@ class NewsletterSectionInline(RichTextAdminMixin, TranslatorInlineMixin, Transla
 class NewsletterAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
     translation_queue_position = 5  # its place in the admin index's translators' queue
     form = NewsletterAdminForm
+    # Fits 1280 px beside the filters, status and both languages' state in sight: the phase by
+    # its numeral; the publication date is on the form.
     list_display = (
         "number",
         "title",
         "period",
-        "phase",
+        "phase_numeral",
         "status",
-        "publication_date",
         "chinese_complete",
         "translation_state",
     )
@@ -112,6 +114,12 @@ class NewsletterAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
     @admin.display(description=_("period covered"), ordering="period_start")
     def period(self, obj):
         return period_text(obj.period_start, obj.period_end)
+
+    @admin.display(description=_("phase"), ordering="phase__number")
+    def phase_numeral(self, obj):
+        if obj.phase is None:
+            return "—"
+        return format_html('<span title="{}">{}</span>', obj.phase, phase_numeral(obj.phase.number))
 
     @admin.display(description=_("Chinese complete"), boolean=True)
     def chinese_complete(self, obj):

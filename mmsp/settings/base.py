@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "django_prose_editor",
-    "axes",
+    "core.apps.PortalAxesConfig",  # django-axes, named in the user's language
     "core",
     "partners",
     "activities",

@@ -228,7 +228,7 @@ def form_data(event, **overrides):
 
 
 def test_form_refuses_pillar_of_another_phase_naming_it(event_form):
-    event = EventFactory.build(phase=PhaseFactory(name_en="Phase I"))
+    event = EventFactory.build(phase=PhaseFactory(number=1, name_en="Phase I"))
     foreign = PillarFactory(phase=PhaseFactory(name_en="Phase III"), name_en="Key area two")
     own = PillarFactory(phase=event.phase, name_en="Mobility")
 
@@ -239,13 +239,13 @@ def test_form_refuses_pillar_of_another_phase_naming_it(event_form):
 
 
 def test_form_accepts_pillars_of_its_phase_and_labels_them_with_the_phase(event_form):
-    event = EventFactory.build(phase=PhaseFactory(name_en="Phase I"))
+    event = EventFactory.build(phase=PhaseFactory(number=1, name_en="Phase I"))
     own = PillarFactory(phase=event.phase, name_en="Mobility")
 
     form = event_form(data=form_data(event, pillars=[own.pk]))
 
     assert form.is_valid(), form.errors
-    assert [label for _, label in form.fields["pillars"].choices] == ["Phase I: Mobility"]
+    assert [label for _, label in form.fields["pillars"].choices] == ["I · Mobility"]
 
 
 def test_form_shows_model_validation_on_its_fields(event_form):

@@ -406,3 +406,30 @@ def test_import_and_export_follow_each_group(client, content, make_user, may_imp
             assert page.status_code == posted.status_code == confirmed.status_code == 403, prefix
         assert (exported.status_code != 403) is may_export, prefix
     assert not Event.objects.filter(slug="new-one").exists() or may_import
+
+
+def test_the_chinese_export_writes_choices_as_labels_and_they_import_back(admin_client, content):
+    """Status, activity type and roles are labels in the user's language, not codes; a file of
+    labels imports as its codes, in either admin (the round trip above covers English)."""
+    prefix, resource = RESOURCES["activities"]
+    data = export(admin_client, prefix, resource, SafeCSV, ZH).decode("utf-8-sig")
+
+    assert "已发布" in data and "草稿" in data
+    assert "（主办方）" in data or "（协办方）" in data
+    for code in ("published", "draft", "organiser", "co_organiser"):
+        assert not re.search(rf"\b{code}\b", data), code
+    before = snapshot()
+
+    result = import_file(admin_client, prefix, data.encode("utf-8-sig"), SafeCSV, EN)
+
+    assert result.totals["skip"] == len(result.rows) > 0
+    assert snapshot() == before
+
+
+def test_a_choice_cell_names_what_it_accepts(admin_client, content):
+    data = activities_csv("one,2,,symposium,One,一,2022-01-10,2022-01-11,")
+
+    response = preview(admin_client, "admin:activities_event", data, SafeCSV, ZH)
+
+    html = response.content.decode()
+    assert "“symposium”不是可选值之一：" in html and "研讨会" in html

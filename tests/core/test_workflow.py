@@ -262,7 +262,7 @@ def test_translator_crafted_post_changing_a_date_is_refused(client):
     response = client.post(change_url(event), data)
 
     assert response.status_code == 403
-    assert "start_date" in response.content.decode()
+    assert "start date" in response.content.decode()  # the field's name, not its code
     event.refresh_from_db()
     assert event.start_date == datetime.date(2022, 5, 10)
     assert event.summary_zh_hans == "旧摘要" and event.status == Status.PUBLISHED

@@ -109,7 +109,8 @@ def test_agency_changelist_shows_side_kind_parent_and_chinese_status(admin_clien
 
     assert "International organisation" in content and "China" in content
     assert "Ministry of Public Security (MPS)" in content  # the office's parent column
-    assert content.count('alt="False"') == 1  # only the office lacks its Chinese name
+    # Only the office lacks its Chinese name: the translation column says so.
+    assert content.count("translation-state--missing") == 1
 
 
 def test_agency_changelist_with_facets(admin_client, agencies):

@@ -1,6 +1,7 @@
 /* Names the language tabs of modeltranslation's tabbed fields in their own language
    ("English", "简体中文") rather than by code, taking the names from the admin's
-   language switcher so there is one list of languages. Runs once the tabs exist,
+   language switcher (its data-content-name: the buttons themselves say "Interface: English")
+   so there is one list of languages. Runs once the tabs exist,
    and again when an inline row (with new tabs) is added. */
 (function () {
   "use strict";
@@ -8,7 +9,7 @@
   function languageNames() {
     var names = {};
     document.querySelectorAll(".language-switcher button[name=language]").forEach(function (button) {
-      names[button.value] = button.textContent.trim();
+      names[button.value] = button.dataset.contentName || button.textContent.trim();
     });
     return names;
   }
