@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):
@@ -14,6 +15,7 @@ class CoreConfig(AppConfig):
 
     default = True
     name = "core"
+    verbose_name = _("Review of changes")  # the admin shows core's one table under this name
 
     def ready(self):
         from . import translation_status
