@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import revisions, workflow
 from core.enums import Status
+from core.formatting import list_separator
 
 
 class ReviewForm(forms.Form):
@@ -101,7 +102,7 @@ class ReviewedChangesAdminMixin:
             may_publish = workflow.can_publish(request.user, self.model)
             context.update(
                 pending_revision=pending,
-                pending_labels=revisions.changed_labels(pending) if pending else [],
+                pending_labels=list_separator().join(revisions.changed_labels(pending)) if pending else "",
                 may_review=may_publish,
                 review_url=self._review_url(obj) if pending and may_publish else "",
                 held_for_review=not may_publish,
@@ -193,6 +194,7 @@ class ReviewedChangesAdminMixin:
                     form.add_error(None, error.messages)
             else:
                 return HttpResponseRedirect(change_url)
+        conflicts = revisions.conflicts(revision)
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Review the changes to “%(record)s”") % {"record": obj},
@@ -202,7 +204,8 @@ class ReviewedChangesAdminMixin:
             "revision": revision,
             "authors": ", ".join(str(user) for user in revision.authors.all()),
             "diff": revisions.diff_rows(revision),
-            "conflicts": revisions.conflicts(revision),
+            "conflicts": conflicts,
+            "conflicts_text": list_separator().join(conflicts),
             "form": form,
             "change_url": change_url,
         }

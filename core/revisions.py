@@ -29,6 +29,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from core.enums import RevisionStatus, Status
+from core.formatting import list_separator
 from core.models import PendingRevision
 from core.workflow import can_publish, stored_status
 
@@ -325,7 +326,7 @@ def revision_publish(*, revision, user, save_record):
                 "Publishing would overwrite that change. Reject these changes and ask the author to "
                 "make them again on the current version."
             )
-            % {"fields": ", ".join(found)}
+            % {"fields": list_separator().join(found)}
         )
     obj = model._base_manager.get(pk=revision.object_id)
     fields = revision.changes.get("fields", {})

@@ -115,6 +115,9 @@ def test_browser_translator_change_waits_for_review_then_is_published_or_rejecte
     context, page = _login(browser, base, language, "publisher")
     try:
         assert texts["box"] in page.inner_text("#waiting-for-review")
+        folder = os.environ.get("REVIEW_SCREENSHOTS")
+        if folder:
+            page.screenshot(path=os.path.join(folder, f"index-{language}.png"))
         page.goto(f"{base}/{settings.ADMIN_URL}activities/event/{event.pk}/change/")
         page.click(f"#review-banner a:has-text('{texts['review']}')")
         page.wait_for_load_state()
