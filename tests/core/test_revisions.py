@@ -246,3 +246,29 @@ def test_newsletter_publish_applies_through_the_review_page(client):
     client.force_login(StaffFactory(group="Publishers"))
     client.post(review_url(newsletter), {"_publish": "1"}, **EN)
     assert Newsletter.objects.get(pk=newsletter.pk).title_en == "Issue on skills"
+
+
+def test_the_form_opens_on_the_changes_waiting_for_non_publishers_only(client):
+    event = EventFactory(title_en="Published title")
+    submit(client, StaffFactory(group="Editors"), event, title_en="Waiting title")
+
+    client.force_login(StaffFactory(group="Editors"))
+    assert (
+        client.get(change_url(event), **EN).context["adminform"].form["title_en"].value() == "Waiting title"
+    )
+    client.force_login(StaffFactory(group="Publishers"))
+    page = client.get(change_url(event), **EN)
+    assert page.context["adminform"].form["title_en"].value() == "Published title"
+    assert review_url(event) in page.content.decode()
+
+
+def test_the_refused_publish_names_the_fields_in_chinese(client):
+    event = EventFactory(title_zh_hans="旧标题", city_zh_hans="北京")
+    submit(client, StaffFactory(group="Translators"), event, title_zh_hans="新标题", city_zh_hans="上海")
+    Event.objects.filter(pk=event.pk).update(title_zh_hans="别的标题", city_zh_hans="天津")
+
+    client.force_login(StaffFactory(group="Publishers"))
+    page = client.post(review_url(event), {"_publish": "1"}, **ZH).content.decode()
+
+    assert "标题（中文）、城市（中文）" in page or "城市（中文）、标题（中文）" in page
+    assert Event.objects.get(pk=event.pk).title_zh_hans == "别的标题"
