@@ -274,6 +274,45 @@ def test_the_refused_publish_names_the_fields_in_chinese(client):
     assert Event.objects.get(pk=event.pk).title_zh_hans == "别的标题"
 
 
+def _post_new_photo(client, event):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.core.test_uploads import image_bytes
+
+    client.force_login(StaffFactory(group="Editors"))
+    data = form_data(client, event)
+    prefix = next(
+        key[: -len("-TOTAL_FORMS")] for key in data if key.endswith("-TOTAL_FORMS") and "photo" in key
+    )
+    data[f"{prefix}-TOTAL_FORMS"] = "1"
+    data.update(
+        {
+            f"{prefix}-0-image": SimpleUploadedFile("forum.jpg", image_bytes(), content_type="image/jpeg"),
+            f"{prefix}-0-caption_en": "Forum opening",
+            f"{prefix}-0-caption_zh_hans": "论坛开幕",
+            f"{prefix}-0-order": "0",
+        }
+    )
+    assert client.post(change_url(event), data, **EN).status_code == 302
+    return revisions.pending_revision(event).changes["inlines"]["activities.photo"]["added"][0]["fields"][
+        "image"
+    ]
+
+
+def test_a_rejected_photo_upload_leaves_no_file_behind(client):
+    from django.core.files.storage import default_storage
+
+    event = EventFactory()
+    name = _post_new_photo(client, event)
+    assert default_storage.exists(name)
+
+    client.force_login(StaffFactory(group="Publishers"))
+    client.post(review_url(event), {"_reject": "1", "comment": "Not this photo."}, **EN)
+
+    assert not default_storage.exists(name)
+    assert not Photo.objects.filter(event=event).exists()
+
+
 def test_a_photo_added_to_a_published_activity_waits_then_arrives_with_its_renditions(client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
