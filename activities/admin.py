@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from core import uploads
 from core.admin import ChineseTranslationFilter, TabbedTranslationAdmin
 from core.admin_history import GuardedHistoryAdmin
+from core.admin_revisions import PublishedParentGuardMixin, ReviewedChangesAdminMixin
 from core.admin_workflow import (
     AllOrNothingImportMixin,
     TranslationStatusFilter,
@@ -113,7 +114,9 @@ class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(
+    ReviewedChangesAdminMixin, AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationAdmin
+):
     translation_queue_position = 1  # its place in the admin index's translators' queue
     form = EventAdminForm
     richtext_fields = ("body",)
@@ -192,7 +195,8 @@ class EventAdmin(AllOrNothingImportMixin, WorkflowAdminMixin, TabbedTranslationA
         return format_html('<span title="{}">{}</span>', obj.phase, phase_numeral(obj.phase.number))
 
     def save_model(self, request, obj, form, change):
-        event_save(event=obj, user=request.user)
+        if not self.held_for_review(request, obj, change):  # a non-publisher's change waits for review
+            event_save(event=obj, user=request.user)
 
     def transition(self, *, obj, user, status):
         event_transition(event=obj, user=user, status=status)
@@ -247,7 +251,7 @@ class PillarAdmin(TabbedTranslationAdmin):
     fields = ("phase", ("kind", "order"), "name", "slug", "description", "description_editorial", "sources")
 
 
-class EventChildAdmin(TabbedTranslationAdmin):
+class EventChildAdmin(PublishedParentGuardMixin, TabbedTranslationAdmin):
     """Records that belong to one activity, reachable on their own to search across activities."""
 
     autocomplete_fields = ("event",)
@@ -307,7 +311,7 @@ class AttachmentAdmin(EventChildAdmin):
 
 
 @admin.register(EventAgency)
-class EventAgencyAdmin(GuardedHistoryAdmin):
+class EventAgencyAdmin(PublishedParentGuardMixin, GuardedHistoryAdmin):
     list_display = ("event", "agency", "role", "iati_role")
     list_filter = ("role", "agency__side")
     list_select_related = ("event", "agency")

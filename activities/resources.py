@@ -175,6 +175,7 @@ class EventResource(LabelledModelResource):
 
 
 class ParticipantResource(LabelledModelResource):
+    published_parent = "event"  # a participant of a published activity is on its public page
     event = LabelledField(
         attribute="event", column_name="event", widget=StrictForeignKeyWidget(Event, "slug")
     )

@@ -3,6 +3,7 @@
 import json
 
 from django.contrib import admin
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,14 +14,17 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core import richtext
+from core import richtext, workflow
 from core.admin_history import GuardedHistoryAdmin
+from core.admin_revisions import ReviewedChangesAdminMixin
 from core.admin_workflow import (
     TranslationFilterBase,
     TranslationStatusAdminMixin,
     TranslatorAccessMixin,
     lacking,
 )
+from core.enums import RevisionStatus
+from core.models import PendingRevision
 from core.translation_status import terminology_issues
 
 
@@ -188,3 +192,53 @@ class ChineseTranslationFilter(TranslationFilterBase):
         if self.value() == "complete":
             return queryset.exclude(missing)
         return queryset
+
+
+@admin.register(PendingRevision)
+class PendingRevisionAdmin(admin.ModelAdmin):
+    """The list of changes to published records, for publishers: each opens its review page."""
+
+    list_display = ("record_link", "content_type", "author_names", "updated_at", "status", "reviewer")
+    list_filter = ("status", "content_type")
+    list_select_related = ("content_type", "reviewer")
+    ordering = ("-updated_at",)
+
+    def _may_review(self, request):
+        return any(
+            workflow.can_publish(request.user, model)
+            for model, model_admin in self.admin_site._registry.items()
+            if isinstance(model_admin, ReviewedChangesAdminMixin)
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return self._may_review(request)
+
+    def has_module_permission(self, request):
+        return self._may_review(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("authors")
+
+    @admin.display(description=_("record"))
+    def record_link(self, obj):
+        model = obj.content_type.model_class()
+        opts = model._meta
+        name = "review" if obj.status == RevisionStatus.PENDING else "change"
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=(obj.object_id,))
+        except NoReverseMatch:
+            return str(obj)
+        return format_html('<a href="{}">{}</a>', url, obj)
+
+    @admin.display(description=_("authors"))
+    def author_names(self, obj):
+        return ", ".join(str(user) for user in obj.authors.all())

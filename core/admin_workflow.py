@@ -264,6 +264,7 @@ class TranslationStatusFilter(TranslationFilterBase):
             ("missing_en", _("English missing")),
             ("stale", _("Out of date")),
             ("ok", _("Complete and up to date")),
+            ("todo", _("Waiting for translation")),
         ]
 
     def queryset(self, request, queryset):
@@ -277,6 +278,8 @@ class TranslationStatusFilter(TranslationFilterBase):
             return queryset.filter(missing_en)
         if value == "stale":
             return queryset.filter(translation_out_of_date=True)
+        if value == "todo":  # the translators' queue on the admin index: any of the three above
+            return queryset.filter(missing_zh | missing_en | Q(translation_out_of_date=True))
         if value == "ok":
             return queryset.exclude(missing_zh | missing_en).filter(translation_out_of_date=False)
         return queryset

@@ -23,6 +23,7 @@ class CoreConfig(AppConfig):
 
     default = True
     name = "core"
+    verbose_name = _("Review of changes")  # the admin shows core's one table under this name
 
     def ready(self):
         from . import translation_status

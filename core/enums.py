@@ -25,3 +25,11 @@ class DatePrecision(models.TextChoices):
     MONTH = "month", _("Month only")
     YEAR = "year", _("Year only")
     UNKNOWN = "unknown", _("Not known")
+
+
+class RevisionStatus(models.TextChoices):
+    """Where a change to a published record stands: waiting for a publisher, then decided."""
+
+    PENDING = "pending", _("Waiting for review")
+    PUBLISHED = "published", pgettext_lazy("revision", "Published")
+    REJECTED = "rejected", _("Rejected")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
 from .formatting import list_separator
+from .revisions import needs_review
 
 # django-import-export's own words on the import page, translated in our catalogue because its
 # Chinese garbles them ("某些行验数据证失败"); named here so that makemessages keeps them.
@@ -165,7 +166,14 @@ class LabelledModelResource(resources.ModelResource):
 
     A field declared on a subclass is a ``LabelledField``; without a ``label``, it takes the
     model field's name with the language it holds.
+
+    An import by someone who may not publish refuses every row that would change a published
+    record, or a row of one (``published_parent`` names the field leading to it): such a change
+    must go through the change form, where it waits for a publisher's review (core.revisions).
+    The whole import is then rolled back with the reason on each refused row.
     """
+
+    published_parent = None
 
     DEFAULT_RESOURCE_FIELD = LabelledField
 
@@ -179,6 +187,7 @@ class LabelledModelResource(resources.ModelResource):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self._importing_user = None
         for name, field in self.fields.items():
             if getattr(field, "label", None) is None:
                 field.label = self._heading_of(name)
@@ -201,7 +210,31 @@ class LabelledModelResource(resources.ModelResource):
                 aliases[_normalised(spelling)] = field
         return aliases
 
+    def _published_record(self, instance):
+        if self.published_parent:
+            return getattr(instance, self.published_parent, None)
+        if instance.pk is not None and hasattr(instance, "status"):
+            return instance
+        return None
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        skip = super().skip_row(instance, original, row, import_validation_errors)
+        record = None if skip else self._published_record(instance)
+        if record is not None and self._importing_user is not None:
+            if needs_review(self._importing_user, record):
+                raise ValidationError(
+                    {
+                        NON_FIELD_ERRORS: gettext(
+                            "“%(record)s” is published and only a publisher may change it by an import. "
+                            "Change it in its form instead, where the change waits for a publisher’s review."
+                        )
+                        % {"record": record}
+                    }
+                )
+        return skip
+
     def before_import(self, dataset, **kwargs):
+        self._importing_user = kwargs.get("user")
         # Headings of either language, or codes, become the active language's ones.
         aliases = self.header_aliases()
         if dataset.headers:

@@ -9,7 +9,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
+from core import revisions
 from core.admin import RichTextAdminMixin, TabbedTranslationAdmin, chinese_missing
+from core.admin_revisions import PublishedParentGuardMixin, ReviewedChangesAdminMixin
 from core.admin_workflow import TranslationStatusFilter, TranslatorInlineMixin, WorkflowAdminMixin
 from core.formatting import phase_numeral
 
@@ -58,7 +60,7 @@ class NewsletterSectionInline(RichTextAdminMixin, TranslatorInlineMixin, Transla
 
 
 @admin.register(Newsletter)
-class NewsletterAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
+class NewsletterAdmin(ReviewedChangesAdminMixin, WorkflowAdminMixin, TabbedTranslationAdmin):
     translation_queue_position = 5  # its place in the admin index's translators' queue
     form = NewsletterAdminForm
     # Fits 1280 px beside the filters, status and both languages' state in sight: the phase by
@@ -154,6 +156,14 @@ class NewsletterAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
                   permissions=("edit",))
     def fill_from_period(self, request, queryset):
         for newsletter in queryset:
+            if revisions.needs_review(request.user, newsletter):  # adding sections changes a published issue
+                self.message_user(
+                    request,
+                    gettext("Issue %(number)s is published: only a publisher may fill it from its period.")
+                    % {"number": newsletter.number},
+                    messages.ERROR,
+                )
+                continue
             added = newsletter_fill_from_period(newsletter=newsletter)
             if added:
                 message = ngettext(
@@ -178,7 +188,8 @@ class SectionEventInline(admin.TabularInline):
 
 
 @admin.register(NewsletterSection)
-class NewsletterSectionAdmin(TabbedTranslationAdmin):
+class NewsletterSectionAdmin(PublishedParentGuardMixin, TabbedTranslationAdmin):
+    parent_field = "newsletter"
     form = NewsletterSectionForm
     richtext_fields = ("body",)
     list_display = ("__str__", "newsletter", "kind", "order", "activity_count")

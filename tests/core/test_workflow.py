@@ -12,6 +12,7 @@ from activities.models import Event
 from activities.services import event_save, event_transition
 from core.admin_workflow import translatable_names
 from core.enums import Status
+from core.models import PendingRevision
 from core.workflow import allowed_statuses, may_move
 from newsletters.models import Newsletter, SectionEvent
 from tests.factories import EventFactory, NewsletterFactory, PhaseFactory, PillarFactory, StaffFactory
@@ -244,7 +245,7 @@ def test_publisher_form_refuses_publication_without_chinese(client):
 
 def test_translator_edits_chinese_text(client):
     client.force_login(StaffFactory(group="Translators"))
-    event = EventFactory(summary_zh_hans="")
+    event = EventFactory(summary_zh_hans="", status=Status.DRAFT)  # a published one waits for review
     data = form_data(client, event, summary_zh_hans="关于签证的研讨会。")
 
     assert "start_date" not in data  # read-only for translators: not in the form at all
@@ -350,7 +351,10 @@ def test_publisher_may_delete_a_public_record(client):
 
 def test_translator_restores_only_the_texts_of_an_earlier_version(client):
     event = EventFactory(
-        title_zh_hans="旧", start_date=datetime.date(2022, 5, 1), end_date=datetime.date(2022, 5, 11)
+        status=Status.DRAFT,  # a published one is restored by publishers only
+        title_zh_hans="旧",
+        start_date=datetime.date(2022, 5, 1),
+        end_date=datetime.date(2022, 5, 11),
     )
     first = event.history.earliest()
     event.start_date = datetime.date(2022, 5, 10)
@@ -381,7 +385,7 @@ def test_translator_opens_a_phase_with_its_pillars(client):
 
 def test_translator_cannot_fill_a_newsletter_from_its_period(client):
     year = (datetime.date(2022, 1, 1), datetime.date(2022, 12, 31))
-    newsletter = NewsletterFactory(period_start=year[0], period_end=year[1])
+    newsletter = NewsletterFactory(period_start=year[0], period_end=year[1], status=Status.DRAFT)
     EventFactory(phase=newsletter.phase)
     fill = {"action": "fill_from_period", "_selected_action": [newsletter.pk]}
 
@@ -416,7 +420,8 @@ def test_editor_cannot_move_the_publication_date(client):
     client.post(change_url(event), data)
 
     event.refresh_from_db()
-    assert event.title_en == "Edited title"
+    # The title waits for review (core.revisions); the crafted date is not among the changes.
+    assert set(PendingRevision.objects.get().changes["fields"]) == {"title_en"}
     assert event.published_at == later
     assert not Event.objects.published().filter(pk=event.pk).exists()
 
