@@ -262,11 +262,23 @@ class Event(TranslationTracked):
             ("translate_event", _("Can translate the texts of activities")),
         ]
         indexes = [
-            models.Index(fields=["status", "-start_date"], name="event_status_start"),
+            # The lists walk this index in their order and find here all that "published" asks
+            # (PostgreSQL: an index-only scan): list page 4,000 at 100,000 activities, its
+            # OFFSET of 79,980 rows, 69 -> 14 ms; a pillar's activities are joined from it.
+            models.Index(
+                fields=["status", "-start_date", "-id"],
+                include=["published_at", "phase"],
+                name="event_status_start_cover",
+            ),
             # Counting what is public reads this index alone (47 -> 9 ms at 100,000 activities).
             models.Index(fields=["status", "published_at"], name="event_status_published"),
-            # A phase's page lists its activities newest first (86 -> 0.1 ms for the oldest phase).
-            models.Index(fields=["phase", "status", "-start_date", "-id"], name="event_phase_status_start"),
+            # A phase's page lists and counts its activities newest first (86 -> 0.1 ms for the
+            # oldest phase); with published_at at hand the count reads no table row.
+            models.Index(
+                fields=["phase", "status", "-start_date", "-id"],
+                include=["published_at"],
+                name="event_phase_status_cover",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -357,6 +369,10 @@ class EventAgency(models.Model):
         ordering = ["order", "id"]
         verbose_name = _("agency role")
         verbose_name_plural = _("agency roles")
+        indexes = [
+            # An agency's page finds its activities from this index alone.
+            models.Index(fields=["agency", "event"], name="eventagency_agency_event"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["event", "agency", "role"], name="unique_event_agency_role"),
         ]

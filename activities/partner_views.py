@@ -8,7 +8,7 @@ from core.views import PaginatedListMixin
 from partners.enums import Side
 from partners.selectors import agency_for_detail
 
-from .selectors import agencies_for_list, events_of_agency
+from .selectors import agencies_for_list, event_ids_of_agency, events_of_agency
 
 
 class AgencyListView(TemplateView):
@@ -34,10 +34,12 @@ class AgencyDetailView(PaginatedListMixin, ListView):
         self.agency = agency_for_detail(self.kwargs["slug"])
         if self.agency is None:
             raise Http404(gettext("No partner agency found."))
-        return events_of_agency(self.agency)
+        # The ids, remembered: the paginator counts and slices them without a query.
+        return event_ids_of_agency(self.agency)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["events"] = events_of_agency(self.agency, list(context["page_obj"].object_list))
         context["agency"] = self.agency
         context["children"] = self.agency.children.all()
         return context

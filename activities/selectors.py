@@ -6,7 +6,7 @@ is ``event_for_detail(..., include_drafts=True)``, which the view calls for staf
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.text import slugify
@@ -74,8 +74,18 @@ def attachment_download_name(attachment):
 
 
 def pillars_with_published_events():
-    published = Event.objects.published().filter(pillars=OuterRef("pk"))
-    return ordered_pillars().filter(Exists(published))
+    """Pillars naming a published activity.
+
+    Per pillar, the first public activity in the link table's (pillar, activity) order: a short
+    walk of that index, stopping at the first one. As EXISTS, PostgreSQL joined every published
+    activity to the pillar's links for each pillar (76-475 ms at 100,000 activities; 16 ms so).
+    """
+    first_public = (
+        Event.pillars.through.objects.filter(published_in("event"), pillar=OuterRef("pk"))
+        .order_by("event_id")
+        .values("event_id")[:1]
+    )
+    return ordered_pillars().annotate(first_public=Subquery(first_public)).filter(first_public__isnull=False)
 
 
 @dataclass
@@ -283,7 +293,9 @@ def phase_for_detail(number):
 
 
 def events_of_phase(phase):
-    return published_events().filter(phase=phase)
+    """The phase's published activities, newest first, for cards (``activity_cards`` reads their
+    ids from the (phase, status, start date) index and loads only the cards it does not remember)."""
+    return listed_events().filter(phase=phase)
 
 
 def pillar_for_detail(slug):
@@ -299,11 +311,25 @@ def events_of_pillar(pillar):
 
 
 def count_published_by_pillar(pillars):
-    """How many published activities each pillar holds, {pillar id: count}, in one query."""
+    """How many published activities each pillar holds, {pillar id: count}, in one query.
+
+    Read from the link table's (pillar, activity) index joined to the activities' covering index,
+    no table row (85 -> 34 ms for phase 1 at 100,000 activities on PostgreSQL); an activity is
+    linked to a pillar once (unique), so nothing is counted twice.
+    """
     rows = (
-        Pillar.objects.filter(pk__in=[pillar.pk for pillar in pillars])
-        .annotate(published=Count("events", filter=published_in("events"), distinct=True))
-        .values_list("pk", "published")
+        Event.pillars.through.objects.filter(
+            # An activity takes only pillars of its own phase (events_of_pillar): naming the
+            # phases lets the database read only their activities.
+            pillar__in=[pillar.pk for pillar in pillars],
+            event__in=Event.objects.published()
+            .filter(phase_id__in={pillar.phase_id for pillar in pillars})
+            .values("pk"),
+        )
+        .order_by()
+        .values("pillar")
+        .annotate(published=Count("event"))
+        .values_list("pillar", "published")
     )
     return dict(rows)
 
@@ -335,14 +361,29 @@ def published_events_by_agency():
     return dict(rows)
 
 
-def events_of_agency(agency):
-    """The agency's published activities, each with the roles this agency held in it."""
+def event_ids_of_agency(agency):
+    """The ids of the agency's published activities, newest first, remembered until content
+    changes: finding them joins the agency's roles to every published activity (25-40 ms at
+    100,000 on PostgreSQL, whatever the page), once for every page of the agency."""
+
+    def ids():
+        named = EventAgency.objects.filter(agency=agency).values("event")
+        return list(listed_events().filter(pk__in=named).values_list("pk", flat=True))
+
+    return cached_value(f"agency-event-ids:{agency.pk}", ids)
+
+
+def events_of_agency(agency, ids):
+    """The activities ``ids`` (of ``event_ids_of_agency``), in that order, as the cards show them,
+    each with the roles this agency held in it."""
     roles = EventAgency.objects.filter(agency=agency).order_by("order", "id")
-    return (
+    events = (
         published_events()
-        .filter(pk__in=EventAgency.objects.filter(agency=agency).values("event"))
+        .filter(pk__in=ids)
         .prefetch_related(Prefetch("agency_roles", queryset=roles, to_attr="roles_of_agency"))
     )
+    by_id = {event.pk: event for event in events}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 # The fact sheet of a phase: what it set out to do and what its records show it did.

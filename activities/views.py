@@ -114,6 +114,7 @@ class PhaseDetailView(TemplateView):
         if phase is None:
             raise Http404(gettext("No phase found."))
         events = selectors.events_of_phase(phase)
+        event_count = cached_count(events, label="phase")
         pillars = list(phase.pillars.all())
         # Counting reads every activity of the phase: remembered until content changes.
         counts = cached_value(
@@ -122,8 +123,10 @@ class PhaseDetailView(TemplateView):
         context.update(
             phase=phase,
             pillars=[(pillar, counts.get(pillar.pk, 0)) for pillar in pillars],
-            events=list(events[:PHASE_PAGE_EVENTS]),
-            event_count=cached_count(events, label="phase"),
+            # The cards read only the ids (the phase's index) and load the cards not remembered.
+            events=events[:PHASE_PAGE_EVENTS],
+            event_count=event_count,
+            shown=min(event_count, PHASE_PAGE_EVENTS),
             implementers=phase.implementing_organisations.all(),
         )
         return context

@@ -38,7 +38,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# BENCH_PROJECT: measure another checkout's code (the "before" figures) with this script.
+PROJECT = Path(os.environ.get("BENCH_PROJECT", ROOT)).resolve()
+sys.path.insert(0, str(PROJECT))
 from bench.server import ProductionServer  # noqa: E402 -- after the project is on the path
 
 RESULTS = ROOT / "bench" / "results" / "latest.md"
@@ -59,6 +61,18 @@ def parse_args():
         "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers."
     )
     parser.add_argument("--soak", type=int, default=0, metavar="SECONDS", help="Mixed load for that long.")
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="The database is already migrated and filled: load nothing (a copy of bench_100k).",
+    )
+    parser.add_argument(
+        "--first-requests-only", action="store_true", help="Only the first-request table (no other part)."
+    )
+    parser.add_argument("--output", default=str(RESULTS), help="Where the Markdown goes.")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="First requests: rounds (caches emptied), fastest kept."
+    )
     return parser.parse_args()
 
 
@@ -193,6 +207,226 @@ def in_process_table(repeat):
         cells += [str(changed[0]), f"{changed[1] * 1000:.1f}"] if changed else ["", ""]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+# First requests ---------------------------------------------------------------------------------
+
+FIRST_URLS = 40  # distinct URLs per kind, each asked once
+LANGUAGES = ("en", "zh-hans")
+
+
+def first_request_urls(per_kind=FIRST_URLS):
+    """{kind: [path, ...]}: ``per_kind`` distinct public URLs of each kind, both languages,
+    deep pages included, drawn from the database with a fixed seed (the same URLs on both sides
+    of a before/after comparison of one database)."""
+    import random
+
+    from django.conf import settings
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+    from django.utils import translation
+
+    from activities.models import Event, Phase, Pillar
+    from newsletters.models import Newsletter
+    from partners.models import PartnerAgency
+
+    rng = random.Random(17)  # noqa: S311 -- the same sample of URLs on every run, not a secret
+    per_page = settings.ACTIVITIES_PER_PAGE
+    published = Event.objects.published()
+
+    def pages_of(count):
+        return max(1, -(-count // per_page))
+
+    def url(obj, language, page=1):
+        if isinstance(obj, str):  # a path without its language prefix
+            path = f"/{language}{obj}"
+        else:
+            with translation.override(language):
+                path = obj.get_absolute_url()
+        return path if page == 1 else f"{path}{'&' if '?' in path else '?'}page={page}"
+
+    def spread(candidates):
+        """``per_kind`` of the (object, page) candidates, alternating the languages."""
+        candidates = sorted(set(candidates), key=str)
+        chosen = rng.sample(candidates, min(per_kind, len(candidates)))
+        return [url(obj, LANGUAGES[n % 2], page) for n, (obj, page) in enumerate(chosen)]
+
+    def with_pages(path, count):
+        """The first, the last and pages spread in between."""
+        last = pages_of(count)
+        numbers = {1, last, *(rng.randint(1, last) for _ in range(6))}
+        return [(path, number) for number in numbers]
+
+    kinds = {}
+    slugs = list(published.order_by("pk").values_list("slug", flat=True))
+    events = [f"/activities/{slug}/" for slug in rng.sample(slugs, min(per_kind, len(slugs)))]
+    kinds["Activity"] = [f"/{LANGUAGES[n % 2]}{path}" for n, path in enumerate(events)]
+
+    last = pages_of(len(slugs))
+    numbers = sorted({1, last, *(rng.randint(1, last) for _ in range(per_kind * 2))})
+    kinds["List page N"] = [
+        url("/activities/", LANGUAGES[n % 2], page)
+        for n, page in enumerate(rng.sample(numbers, min(per_kind, len(numbers))))
+    ]
+
+    combos = (
+        published.annotate(year=ExtractYear("start_date"))
+        .values_list("pillars__slug", "year")
+        .exclude(pillars__slug=None)
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    candidates = []
+    for slug, year, count in combos:
+        candidates += with_pages(f"/activities/?pillar={slug}&year={year}", count)
+    kinds["Filtered list (pillar + year + page)"] = spread(candidates)
+
+    agencies = PartnerAgency.objects.annotate(
+        count=Count("event_roles__event", filter=published_filter("event_roles__event"), distinct=True)
+    ).filter(count__gt=0)
+    kinds["Partner page"] = spread([pair for agency in agencies for pair in with_pages(agency, agency.count)])
+    pillars = Pillar.objects.annotate(
+        count=Count("events", filter=published_filter("events"), distinct=True)
+    ).filter(count__gt=0)
+    kinds["Pillar page"] = spread([pair for pillar in pillars for pair in with_pages(pillar, pillar.count)])
+    kinds["Phase page"] = spread([(phase, 1) for phase in Phase.objects.all()])
+    newsletters = [(newsletter, 1) for newsletter in Newsletter.objects.published()]
+    kinds["Newsletter page"] = spread([*newsletters, ("/newsletters/", 1)])
+    return {kind: paths for kind, paths in kinds.items() if paths}
+
+
+def published_filter(relation):
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from core.enums import Status
+
+    now = timezone.now()
+    return Q(**{f"{relation}__status": Status.PUBLISHED}) & (
+        Q(**{f"{relation}__published_at__isnull": True}) | Q(**{f"{relation}__published_at__lte": now})
+    )
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def first_requests(client, paths, *, after_edit):
+    """([ms of each path], most SQL queries of one request) of asking each path once.
+
+    Cold page (after_edit False): the page cache holds none of these pages; the values every page
+    shares (counts of the whole list, filter choices, key figures) are remembered as a running
+    site keeps them, those of one filter state or one activity card are not, unless an earlier
+    URL of the same kind left them. After an edit: every cache made stale before each request.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.page_cache import bump_generation
+
+    timings, cpu, most = [], [], 0
+    for path in paths:
+        if after_edit:
+            bump_generation()
+        database_cpu = database_cpu_ns()  # before capturing: its first call asks the backend's pid
+        with CaptureQueriesContext(connection) as captured:
+            started_cpu = time.process_time_ns()
+            started = time.perf_counter()
+            response = client.get(path)
+            timings.append((time.perf_counter() - started) * 1000)
+            spent = time.process_time_ns() - started_cpu + database_cpu_ns() - database_cpu
+            cpu.append(spent / 1_000_000)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code}")
+        if not captured:
+            raise SystemExit(f"{path} came from the page cache on its first request")
+        most = max(most, len(captured))
+    return timings, cpu, most
+
+
+_backend = {}
+
+
+def database_cpu_ns():
+    """CPU time the PostgreSQL backend serving this connection has spent, in ns (0 elsewhere):
+    its line in /proc/<pid>/schedstat, readable when the server runs on this machine."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0
+    connection.ensure_connection()
+    key = id(connection.connection)
+    if key not in _backend:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            _backend[key] = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
+    try:
+        return int(_backend[key].read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def start_afresh(client):
+    """Empty caches, then the site-wide remembered values, as any running site has them."""
+    from django.core.cache import cache, caches
+
+    cache.clear()
+    caches["pages"].clear()
+    for path in ("/en/", "/zh-hans/", LIST_PATH, "/zh-hans/activities/", "/en/partners/"):
+        client.get(path)
+    caches["pages"].clear()
+
+
+def first_request_table(per_kind=FIRST_URLS, rounds=1):
+    """The first-request table: each kind's distinct URLs asked once, as a first visitor finds
+    them, with the page cache empty ("cold page") and with every cache stale ("after an edit").
+
+    With ``rounds`` above 1, everything is asked again in each round, from caches emptied again,
+    and each URL keeps its fastest round: on a machine shared with other work, a figure then
+    says what the request costs rather than how long it waited for a core. The CPU columns add
+    the Django process's CPU time and the PostgreSQL backend's (database_cpu_ns).
+    """
+    from django.test import Client
+
+    client = Client()
+    kinds = first_request_urls(per_kind)
+    results = {}
+    for after_edit in (False, True):
+        for kind, paths in kinds.items():
+            best, best_cpu, most = [float("inf")] * len(paths), [float("inf")] * len(paths), 0
+            for _ in range(rounds):
+                start_afresh(client)
+                timings, cpu, queries = first_requests(client, paths, after_edit=after_edit)
+                best = [min(pair) for pair in zip(best, timings, strict=True)]
+                best_cpu = [min(pair) for pair in zip(best_cpu, cpu, strict=True)]
+                most = max(most, queries)
+            results[kind, after_edit] = (most, best, best_cpu)
+    lines = [
+        "| Kind | URLs | Cold page: most queries | median (ms) | p95 (ms) | CPU median / p95 (ms) "
+        "| After an edit: most queries | median (ms) | p95 (ms) | CPU median / p95 (ms) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind, paths in kinds.items():
+        cells = [kind, str(len(paths))]
+        for queries, timings, cpu in (results[kind, False], results[kind, True]):
+            cells += [str(queries), f"{statistics.median(timings):.1f}", f"{percentile(timings, 0.95):.1f}"]
+            cells.append(f"{statistics.median(cpu):.1f} / {percentile(cpu, 0.95):.1f}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def after_edit_section():
+    """The hook for bench/edits.py (pages after an edit, with their targets): its table when the
+    module is there. ``after_edit_table()`` returns Markdown lines; Django is set up, the
+    database filled."""
+    try:
+        from bench import edits
+    except ImportError:
+        return []
+    if not hasattr(edits, "after_edit_table"):
+        return []
+    return ["", "### After an edit (bench/edits.py)", "", *edits.after_edit_table()]
 
 
 # Over HTTP -------------------------------------------------------------------------------------
@@ -368,7 +602,12 @@ def main():
     folder = Path(tempfile.mkdtemp(prefix="mmsp-bench-"))
     database_url = args.database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
     setup_django(folder, database_url)
-    load_seconds = load_data(args.events)
+    if args.existing:
+        if not args.database_url:
+            raise SystemExit("--existing needs --database-url")
+        loaded = "an existing database"
+    else:
+        loaded = f"{args.events:,} generated in {load_data(args.events):.1f} s"
 
     from django.db import connection
 
@@ -376,13 +615,22 @@ def main():
 
     total = Event.objects.count()
     lines = [
-        f"{total:,} activities ({args.events:,} generated in {load_seconds:.1f} s), {connection.vendor}.",
+        f"{total:,} activities ({loaded}), {connection.vendor}, code of `{PROJECT}`.",
         "",
-        f"### In process: Django's test client, {args.repeat} requests per page and mode",
+        f"### First requests: {FIRST_URLS} distinct URLs per kind (both languages), each asked once"
+        + (f" in each of {args.rounds} rounds, its fastest kept" if args.rounds > 1 else ""),
         "",
-        *in_process_table(args.repeat),
+        *first_request_table(rounds=args.rounds),
     ]
-    wanted_http = args.duration > 0 or args.soak > 0
+    if not args.first_requests_only:
+        lines += [
+            "",
+            f"### In process: Django's test client, {args.repeat} requests per page and mode",
+            "",
+            *in_process_table(args.repeat),
+            *after_edit_section(),
+        ]
+    wanted_http = not args.first_requests_only and (args.duration > 0 or args.soak > 0)
     if wanted_http and shutil.which("wrk") is None:
         message = "wrk is not installed: the HTTP part was SKIPPED (Debian: apt-get install -y wrk)."
         print(f"\n*** {message}\n", file=sys.stderr)
@@ -398,8 +646,9 @@ def main():
                 lines += ["", "### Soak: mixed load and memory", ""]
                 lines += soak_section(server, folder, args.soak, args.connections, paths)
     table = "\n".join(lines) + "\n"
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(table, encoding="utf-8")
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(table, encoding="utf-8")
     print(table)
     shutil.rmtree(folder, ignore_errors=True)
 

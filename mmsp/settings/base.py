@@ -132,10 +132,18 @@ TEMPLATES = [
 
 # DATABASE_URL set means that database (PostgreSQL in production and CI);
 # unset means the SQLite file in the project folder.
+# Each worker keeps its connection for CONN_MAX_AGE seconds (a new PostgreSQL connection costs
+# a few milliseconds on every request), checked before reuse after an error or a restart of the
+# database (CONN_HEALTH_CHECKS). Behind PgBouncer in transaction mode: CONN_MAX_AGE=0 and
+# DISABLE_SERVER_SIDE_CURSORS=1 (README, "Deploying").
+CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
+DISABLE_SERVER_SIDE_CURSORS = os.environ.get("DISABLE_SERVER_SIDE_CURSORS", "") == "1"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=CONN_MAX_AGE,
+        conn_health_checks=True,
+        disable_server_side_cursors=DISABLE_SERVER_SIDE_CURSORS,
     )
 }
 # DATABASE_REPLICA_URL set: a read replica of that database (PostgreSQL streaming replication).
@@ -146,7 +154,10 @@ DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 READ_YOUR_WRITES_SECONDS = int(os.environ.get("READ_YOUR_WRITES_SECONDS", "10"))
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(
-        DATABASE_REPLICA_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
+        DATABASE_REPLICA_URL,
+        conn_max_age=CONN_MAX_AGE,
+        conn_health_checks=True,
+        disable_server_side_cursors=DISABLE_SERVER_SIDE_CURSORS,
     )
     DATABASE_ROUTERS = ["core.replica.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
