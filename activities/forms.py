@@ -4,7 +4,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.formatting import phase_numeral
 from core.forms import WorkflowFormMixin
 
 from .models import Event, Pillar

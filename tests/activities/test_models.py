@@ -249,7 +249,8 @@ def test_form_refuses_pillar_of_another_phase_naming_it(event_form):
     form = event_form(data=form_data(event, pillars=[own.pk, foreign.pk]))
 
     assert not form.is_valid()
-    assert form.errors["pillars"] == ["These pillars belong to another phase than Phase I: III · Key area two."]
+    message = "These pillars belong to another phase than Phase I: III · Key area two."
+    assert form.errors["pillars"] == [message]
 
 
 def test_form_accepts_pillars_of_its_phase_and_labels_them_with_the_phase(event_form):
