@@ -25,6 +25,7 @@ from core.admin_workflow import (
     lacking,
 )
 from core.enums import RevisionStatus
+from core.formatting import list_separator
 from core.models import PendingRevision
 from core.translation_status import terminology_issues
 
@@ -252,4 +253,4 @@ class PendingRevisionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("authors"))
     def author_names(self, obj):
-        return ", ".join(str(user) for user in obj.authors.all())
+        return list_separator().join(str(user) for user in obj.authors.all())

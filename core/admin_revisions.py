@@ -220,7 +220,7 @@ class ReviewedChangesAdminMixin:
             "opts": opts,
             "original": obj,
             "revision": revision,
-            "authors": ", ".join(str(user) for user in revision.authors.all()),
+            "authors": list_separator().join(str(user) for user in revision.authors.all()),
             "diff": revisions.diff_rows(revision),
             "conflicts": conflicts,
             "conflicts_text": list_separator().join(conflicts),

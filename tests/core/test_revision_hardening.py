@@ -271,3 +271,18 @@ def test_the_review_page_of_a_record_without_changes_or_of_no_record_is_no_500(c
         client.get(reverse("admin:activities_event_review", args=["not-a-number"]), **EN).status_code == 404
     )
     assert client.get(change_url(event), **EN).status_code == 200
+
+
+def test_the_authors_of_a_change_are_listed_with_the_chinese_separator(client):
+    event = EventFactory()
+    first, second = StaffFactory(group="Editors"), StaffFactory(group="Translators")
+    revisions.revision_submit(obj=event, user=first, changes=_change(event, city_en="Tianjin"))
+    revisions.revision_submit(obj=event, user=second, changes=_change(event, title_en="New title"))
+    client.force_login(StaffFactory(group="Publishers"))
+
+    review = client.get(review_url(event), **ZH).content.decode()
+    listing = client.get(reverse("admin:core_pendingrevision_changelist"), **ZH).content.decode()
+
+    names = sorted([str(first), str(second)])
+    assert "、".join(names) in review or "、".join(reversed(names)) in review
+    assert "、".join(names) in listing or "、".join(reversed(names)) in listing
