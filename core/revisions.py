@@ -485,7 +485,9 @@ def display_value(field, value):
     if value is None or value == "" or value == []:
         return ""
     if field.many_to_many:
-        return list_separator().join(str(item) for item in field.related_model._base_manager.filter(pk__in=value))
+        return list_separator().join(
+            str(item) for item in field.related_model._base_manager.filter(pk__in=value)
+        )
     if field.is_relation:
         return str(field.related_model._base_manager.filter(pk=value).first() or value)
     if field.choices:
