@@ -1,6 +1,7 @@
 """The admin where staff enter activities, in English and Chinese side by side."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from .enums import IATI_ORGANISATION_ROLE, AgencyRole
 from .forms import EventAdminForm, EventAgencyFormSet, pillar_label
 from .models import Attachment, Event, EventAgency, Participant, Phase, Photo, Pillar
 from .resources import EventResource, ParticipantResource
-from .services import event_save, event_transition
+from .services import event_save, event_transition, pillar_phase_error
 
 # IATI OrganisationRole codelist names, shown beside each agency role.
 IATI_ROLE_NAMES = {1: _("Funding"), 2: _("Accountable"), 3: _("Extending"), 4: _("Implementing")}
@@ -197,6 +198,17 @@ class EventAdmin(
     def save_model(self, request, obj, form, change):
         if not self.held_for_review(request, obj, change):  # a non-publisher's change waits for review
             event_save(event=obj, user=request.user)
+
+    def check_reviewed(self, request, obj, many_to_many):
+        """A reviewed change is published only if its pillars fit the activity's phase as it will
+        be: a publisher may have moved the activity to another phase since the change was made."""
+        if "pillars" in many_to_many:
+            pillars = Pillar.objects.select_related("phase").filter(pk__in=many_to_many["pillars"])
+        else:
+            pillars = obj.pillars.select_related("phase")
+        message = pillar_phase_error(phase=obj.phase, pillars=list(pillars))
+        if message:
+            raise ValidationError({"pillars": message})
 
     def transition(self, *, obj, user, status):
         event_transition(event=obj, user=user, status=status)

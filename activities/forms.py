@@ -4,18 +4,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.formatting import phase_numeral
 from core.forms import WorkflowFormMixin
 
 from .models import Event, Pillar
-from .services import pillar_phase_error
-
-
-def pillar_label(pillar):
-    """A pillar named with its phase's numeral, "II · Regular migration": phases I and II
-    share the same four pillar names, and the full phase name would bury the pillar's."""
-    # Translators: a pillar in a list of choices, after its phase's numeral: "II · Regular migration".
-    return gettext("%(phase)s · %(pillar)s") % {"phase": phase_numeral(pillar.phase.number), "pillar": pillar}
+from .services import pillar_label, pillar_phase_error
 
 
 class PhasePillarsWidget(forms.CheckboxSelectMultiple):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core import workflow
 from core.enums import Status
+from core.formatting import list_separator, phase_numeral
 from core.richtext import clean_html
 from core.workflow import stored_status
 
@@ -16,14 +17,31 @@ def pillars_of_other_phases(*, phase, pillars):
     return [pillar for pillar in pillars if pillar.phase_id != phase.pk]
 
 
+def pillar_label(pillar):
+    """A pillar named with its phase's numeral, "II · Regular migration": phases I and II
+    share the same four pillar names, and the full phase name would bury the pillar's."""
+    # Translators: a pillar in a list of choices, after its phase's numeral: "II · Regular migration".
+    return _("%(phase)s · %(pillar)s") % {"phase": phase_numeral(pillar.phase.number), "pillar": pillar}
+
+
+def pillar_list(pillars):
+    """ "I · Key area four, I · Key area five" / "一 · …、一 · …": pillars with their phase's numeral."""
+    return list_separator().join(pillar_label(pillar) for pillar in pillars)
+
+
 def pillar_phase_error(*, phase, pillars):
-    """The message refusing pillars of another phase, naming them, or None when all fit."""
+    """The message refusing pillars of another phase, naming them, or None when all fit.
+
+    "These pillars belong to another phase than Phase II: I · Key area four." — the phases by
+    their numeral (the full names are long and the pillars of phases I and II share names),
+    the pillars joined with the language's list separator ("、" in Chinese).
+    """
     wrong = pillars_of_other_phases(phase=phase, pillars=pillars)
     if not wrong:
         return None
     return _("These pillars belong to another phase than %(phase)s: %(pillars)s.") % {
-        "phase": phase,
-        "pillars": ", ".join(str(pillar) for pillar in wrong),
+        "phase": _("Phase %(number)s") % {"number": phase_numeral(phase.number)},
+        "pillars": pillar_list(wrong),
     }
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from . import search
 from .models import Event, Pillar
+from .services import pillar_list
 
 
 @receiver(m2m_changed, sender=Event.pillars.through)
@@ -21,7 +22,7 @@ def refuse_pillars_of_another_phase(sender, instance, action, reverse, pk_set, *
     if foreign.exists():
         raise ValidationError(
             _("These pillars belong to another phase: %(pillars)s.")
-            % {"pillars": ", ".join(str(pillar) for pillar in foreign)}
+            % {"pillars": pillar_list(foreign.select_related("phase"))}
         )
 
 

@@ -3,6 +3,7 @@
 import json
 
 from django.contrib import admin
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -24,6 +25,7 @@ from core.admin_workflow import (
     lacking,
 )
 from core.enums import RevisionStatus
+from core.formatting import list_separator
 from core.models import PendingRevision
 from core.translation_status import terminology_issues
 
@@ -226,19 +228,29 @@ class PendingRevisionAdmin(admin.ModelAdmin):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("authors")
+        # Each row names its record: fetched for all rows at once, one query per kind of record
+        # (GenericPrefetch), whatever the number of rows; the base manager sees every record.
+        reviewed = [
+            model._base_manager.all()
+            for model, model_admin in self.admin_site._registry.items()
+            if isinstance(model_admin, ReviewedChangesAdminMixin)
+        ]
+        return super().get_queryset(request).prefetch_related("authors", GenericPrefetch("record", reviewed))
 
     @admin.display(description=_("record"))
     def record_link(self, obj):
-        model = obj.content_type.model_class()
-        opts = model._meta
+        record = obj.record
+        if record is None:
+            # Translators: a change waiting for review whose record was deleted meanwhile.
+            return gettext("%(record)s (deleted)") % {"record": f"{obj.content_type} #{obj.object_id}"}
+        opts = record._meta
         name = "review" if obj.status == RevisionStatus.PENDING else "change"
         try:
-            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=(obj.object_id,))
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=(record.pk,))
         except NoReverseMatch:
-            return str(obj)
-        return format_html('<a href="{}">{}</a>', url, obj)
+            return str(record)
+        return format_html('<a href="{}">{}</a>', url, record)
 
     @admin.display(description=_("authors"))
     def author_names(self, obj):
-        return ", ".join(str(user) for user in obj.authors.all())
+        return list_separator().join(str(user) for user in obj.authors.all())

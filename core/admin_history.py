@@ -26,11 +26,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
 from core.history_diff import ReadableChangesHelper
+from core.models import PendingRevision
 
 # simple-history keeps the change reason in a 100-character column: the mark and the version
 # id take at most 30 of them ("restore #" and a 64-bit id), the user's reason the rest.
 REASON_MAX_LENGTH = 70
 RESTORE_REASON = re.compile(r"^restore #(?P<version>\d+)(?:: (?P<reason>.*))?$", re.DOTALL)
+# core.revisions.REVIEW_REASON: the change came from a pending revision a publisher published.
+REVIEW_REASON = re.compile(r"^review #(?P<revision>\d+)$")
 
 
 def restore_reason(version_id, reason=""):
@@ -195,13 +198,24 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
         return ReadableChangesHelper(self.model, historical_record, rich_fields=rich_fields)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
-        """Also describe each restore, in the user's language, for the history list."""
+        """Also describe each restore and each published review, in the user's language, for the
+        history list (one query for each kind, whatever the number of rows)."""
         super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
-        restores = {}
+        restores, reviews = {}, {}
         for record in historical_records:
             match = RESTORE_REASON.match(record.history_change_reason or "")
             if match:
                 restores[record] = (int(match["version"]), match["reason"] or "")
+            match = REVIEW_REASON.match(record.history_change_reason or "")
+            if match:
+                reviews[record] = int(match["revision"])
+        if reviews:
+            comments = dict(
+                PendingRevision.objects.filter(pk__in=set(reviews.values())).values_list("pk", "comment")
+            )
+            for record, revision in reviews.items():
+                record.published_review = revision
+                record.review_comment = comments.get(revision, "")
         if not restores:
             return
         history_model = get_history_model_for_model(self.model)

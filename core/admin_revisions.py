@@ -16,6 +16,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.signals import post_delete
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -41,6 +42,16 @@ class ReviewedChangesAdminMixin:
     """Changes to a published record by a non-publisher wait for review (see the module)."""
 
     change_form_template = "admin/review_change_form.html"
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        # However the record is deleted (admin, shell, cascade), its waiting changes go with it.
+        post_delete.connect(
+            revisions.discard_for_deleted_record,
+            sender=model,
+            weak=False,
+            dispatch_uid=f"revisions_discard_{model._meta.label_lower}",
+        )
 
     # --- the change form keeps the change instead of saving it -----------------------------
 
@@ -142,8 +153,14 @@ class ReviewedChangesAdminMixin:
         )
         return [review, *super().get_urls()]
 
-    def _save_reviewed(self, request, obj):
+    def check_reviewed(self, request, obj, many_to_many):
+        """Refuse (ValidationError) a published revision the change form would refuse, on checks
+        across fields: ``obj`` carries the revision's values, ``many_to_many`` the pks its
+        many-to-many fields will hold. The admin of a model with such rules overrides this."""
+
+    def _save_reviewed(self, request, obj, many_to_many):
         obj.full_clean()
+        self.check_reviewed(request, obj, many_to_many)
         self.save_model(request, obj, None, True)
 
     def review_view(self, request, object_id):
@@ -170,7 +187,8 @@ class ReviewedChangesAdminMixin:
                     revisions.revision_publish(
                         revision=revision,
                         user=request.user,
-                        save_record=lambda o: self._save_reviewed(request, o),
+                        save_record=lambda o, m2m: self._save_reviewed(request, o, m2m),
+                        comment=comment,
                     )
                     self.log_change(request, obj, gettext("Published the changes waiting for review."))
                     self.message_user(
@@ -202,7 +220,7 @@ class ReviewedChangesAdminMixin:
             "opts": opts,
             "original": obj,
             "revision": revision,
-            "authors": ", ".join(str(user) for user in revision.authors.all()),
+            "authors": list_separator().join(str(user) for user in revision.authors.all()),
             "diff": revisions.diff_rows(revision),
             "conflicts": conflicts,
             "conflicts_text": list_separator().join(conflicts),

@@ -20,7 +20,7 @@ import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -208,18 +208,17 @@ def is_empty(changes):
 # --- writes ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def revision_submit(*, obj, user, changes):
-    """Keep ``changes`` to the published ``obj`` for review, merged into its pending revision.
-
-    Returns the revision, or None when nothing is left to review (every change undone).
-    """
-    content_type = ContentType.objects.get_for_model(type(obj))
-    revision = (
+def _pending_for_update(content_type, object_id):
+    """The record's pending revision, locked until the transaction ends, or None."""
+    return (
         PendingRevision.objects.select_for_update()
-        .filter(content_type=content_type, object_id=str(obj.pk), status=RevisionStatus.PENDING)
+        .filter(content_type=content_type, object_id=object_id, status=RevisionStatus.PENDING)
         .first()
     )
+
+
+def _submit_once(*, content_type, obj, user, changes):
+    revision = _pending_for_update(content_type, str(obj.pk))
     if revision is None:
         revision = PendingRevision(content_type=content_type, object_id=str(obj.pk), author=user)
     merged = merge_changes(revision.changes or {}, changes)
@@ -229,10 +228,32 @@ def revision_submit(*, obj, user, changes):
         return None
     revision.changes = merged
     revision.updated_at = timezone.now()
-    revision.full_clean(exclude=["author", "content_type"])
+    revision.full_clean(exclude=["author", "content_type"], validate_constraints=False)
     revision.save()
     revision.authors.add(user)
     return revision
+
+
+@transaction.atomic
+def revision_submit(*, obj, user, changes):
+    """Keep ``changes`` to the published ``obj`` for review, merged into its pending revision.
+
+    Returns the revision, or None when nothing is left to review (every change undone).
+
+    Two editors saving the first change of a record at the same moment: the record's row is
+    locked first, so on PostgreSQL the second waits for the first and then finds its revision.
+    Where no row lock exists (SQLite), or should the lock be missed, the second insert meets the
+    one-pending-revision constraint: it is undone to its savepoint and the change is merged into
+    the revision that won, once more. Nothing is lost and nobody gets an error.
+    """
+    content_type = ContentType.objects.get_for_model(type(obj))
+    list(type(obj)._base_manager.select_for_update().filter(pk=obj.pk).values_list("pk", flat=True))
+    try:
+        with transaction.atomic():
+            return _submit_once(content_type=content_type, obj=obj, user=user, changes=changes)
+    except IntegrityError:
+        # Another editor's revision was committed between the look-up and the insert: merge into it.
+        return _submit_once(content_type=content_type, obj=obj, user=user, changes=changes)
 
 
 def _field(model, name):
@@ -306,11 +327,16 @@ def _apply_values(obj, values):
 
 
 @transaction.atomic
-def revision_publish(*, revision, user, save_record):
+def revision_publish(*, revision, user, save_record, comment=""):
     """Apply a pending revision to its record, as ``user`` (a publisher), and mark it published.
 
-    ``save_record(obj)`` saves the record the way its admin does (the app's service, with its
-    validation); its history records the change with the reason ``review #<revision>``.
+    ``save_record(obj, many_to_many)`` validates and saves the record the way its admin does
+    (the app's service, with its validation); ``many_to_many`` maps each many-to-many field the
+    revision changes to the pks it will hold, so that the app checks them against the record as
+    it will be (an activity's pillars against its phase, which a publisher may have changed
+    meanwhile) before anything is written. A refusal raises ValidationError and nothing is
+    applied. The history records the change with the reason ``review #<revision>``, shown as
+    "Published from review #<revision>" with the publisher's ``comment``, kept on the revision.
     """
     revision = PendingRevision.objects.select_for_update().get(pk=revision.pk)
     model = revision.content_type.model_class()
@@ -328,15 +354,27 @@ def revision_publish(*, revision, user, save_record):
             )
             % {"fields": list_separator().join(found)}
         )
+    missing = missing_uploads(revision)
+    if missing:
+        raise ValidationError(
+            gettext(
+                "Not published: a file uploaded with these changes is no longer stored: %(files)s. "
+                "Reject these changes and ask the author to upload it again."
+            )
+            % {"files": list_separator().join(missing)}
+        )
     obj = model._base_manager.get(pk=revision.object_id)
     fields = revision.changes.get("fields", {})
     _apply_values(obj, {name: change["new"] for name, change in fields.items()})
     obj._change_reason = REVIEW_REASON.format(pk=revision.pk)
-    save_record(obj)
-    for name, change in fields.items():
-        field = _field(model, name)
-        if field.many_to_many:
-            getattr(obj, field.name).set(change["new"])
+    many_to_many = {
+        _field(model, name).name: change["new"]
+        for name, change in fields.items()
+        if _field(model, name).many_to_many
+    }
+    save_record(obj, many_to_many)
+    for name, pks in many_to_many.items():
+        getattr(obj, name).set(pks)
     for label, entry in revision.changes.get("inlines", {}).items():
         child_model = _model(label)
         for row in entry["deleted"]:
@@ -357,6 +395,7 @@ def revision_publish(*, revision, user, save_record):
             child.save()
     revision.status = RevisionStatus.PUBLISHED
     revision.reviewer = user
+    revision.comment = (comment or "").strip()
     revision.decided_at = timezone.now()
     revision.save()
     return obj
@@ -381,16 +420,39 @@ def revision_reject(*, revision, user, comment):
     return revision
 
 
-def _discard_uploads(revision):
-    """Files uploaded for rows that will never exist."""
+def _uploads(revision):
+    """(field, stored name) of every file uploaded for the rows the revision adds."""
     for label, entry in revision.changes.get("inlines", {}).items():
         child_model = _model(label)
         for row in entry["added"]:
             for name, value in row["fields"].items():
                 field = _field(child_model, name)
                 if isinstance(field, models.FileField) and value:
-                    if not child_model._base_manager.filter(**{field.attname: value}).exists():
-                        field.storage.delete(value)
+                    yield field, value
+
+
+def missing_uploads(revision):
+    """The names of the files uploaded for the revision that storage no longer holds."""
+    return [os.path.basename(value) for field, value in _uploads(revision) if not field.storage.exists(value)]
+
+
+def discard_for_deleted_record(sender, instance, **kwargs):
+    """``post_delete`` of a reviewed model: the changes waiting for a deleted record can never be
+    published; they go, with the files uploaded for them. Decided revisions stay."""
+    for revision in PendingRevision.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender),
+        object_id=str(instance.pk),
+        status=RevisionStatus.PENDING,
+    ):
+        revision.delete()
+        transaction.on_commit(lambda revision=revision: _discard_uploads(revision))
+
+
+def _discard_uploads(revision):
+    """Files uploaded for rows that will never exist."""
+    for field, value in _uploads(revision):
+        if not field.model._base_manager.filter(**{field.attname: value}).exists():
+            field.storage.delete(value)
 
 
 # --- display --------------------------------------------------------------------------------
@@ -423,7 +485,9 @@ def display_value(field, value):
     if value is None or value == "" or value == []:
         return ""
     if field.many_to_many:
-        return ", ".join(str(item) for item in field.related_model._base_manager.filter(pk__in=value))
+        return list_separator().join(
+            str(item) for item in field.related_model._base_manager.filter(pk__in=value)
+        )
     if field.is_relation:
         return str(field.related_model._base_manager.filter(pk=value).first() or value)
     if field.choices:

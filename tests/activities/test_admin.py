@@ -458,7 +458,24 @@ def test_pillar_of_another_phase_is_a_form_error_naming_it(admin_client):
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert "These pillars belong to another phase than Phase I: Key area four." in content
+    assert "These pillars belong to another phase than Phase I: III · Key area four." in content
+    assert Event.objects.count() == 0
+
+
+def test_pillar_error_in_chinese_names_phases_by_numeral_and_joins_with_the_chinese_separator(admin_client):
+    phase = PhaseFactory(number=1, name_en="Phase I")
+    other_phase = PhaseFactory(number=3, name_en="Phase III")
+    first = PillarFactory(phase=other_phase, name_zh_hans="关键领域四", order=1)
+    second = PillarFactory(phase=other_phase, name_zh_hans="关键领域五", order=2)
+
+    response = admin_client.post(
+        admin_url(Event, "add"),
+        event_post_data(phase, pillars=[first.pk, second.pk]),
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+
+    assert response.status_code == 200
+    assert "以下支柱领域不属于第一期：三 · 关键领域四、三 · 关键领域五。" in response.content.decode()
     assert Event.objects.count() == 0
 
 
@@ -472,7 +489,7 @@ def test_moving_an_event_to_another_phase_keeps_its_pillars_checked(admin_client
     response = admin_client.post(admin_url(Event, "change", event.pk), data)
 
     assert response.status_code == 200
-    assert "another phase than Phase III: Mobility" in response.content.decode()
+    assert f"another phase than Phase III: {event.phase.number} · Mobility" in response.content.decode()
     event.refresh_from_db()
     assert event.phase_id != new_phase.pk
     assert list(event.pillars.all()) == [pillar]

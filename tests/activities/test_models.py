@@ -182,6 +182,20 @@ def test_m2m_guard_refuses_pillar_of_another_phase():
     assert event.pillars.count() == 0
 
 
+def test_m2m_guard_message_in_chinese_uses_numerals_and_the_chinese_separator():
+    event = EventFactory()
+    other_phase = PhaseFactory(number=2)
+    foreign = [
+        PillarFactory(phase=other_phase, name_zh_hans="关键领域一", order=1),
+        PillarFactory(phase=other_phase, name_zh_hans="关键领域二", order=2),
+    ]
+
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as refused, transaction.atomic():
+        event.pillars.add(*foreign)
+
+    assert refused.value.messages == ["以下支柱领域属于其他项目期：二 · 关键领域一、二 · 关键领域二。"]
+
+
 def test_m2m_guard_refuses_linking_from_the_pillar_side():
     event = EventFactory()
     foreign = PillarFactory(phase=PhaseFactory())
@@ -229,13 +243,14 @@ def form_data(event, **overrides):
 
 def test_form_refuses_pillar_of_another_phase_naming_it(event_form):
     event = EventFactory.build(phase=PhaseFactory(number=1, name_en="Phase I"))
-    foreign = PillarFactory(phase=PhaseFactory(name_en="Phase III"), name_en="Key area two")
+    foreign = PillarFactory(phase=PhaseFactory(number=3, name_en="Phase III"), name_en="Key area two")
     own = PillarFactory(phase=event.phase, name_en="Mobility")
 
     form = event_form(data=form_data(event, pillars=[own.pk, foreign.pk]))
 
     assert not form.is_valid()
-    assert form.errors["pillars"] == ["These pillars belong to another phase than Phase I: Key area two."]
+    message = "These pillars belong to another phase than Phase I: III · Key area two."
+    assert form.errors["pillars"] == [message]
 
 
 def test_form_accepts_pillars_of_its_phase_and_labels_them_with_the_phase(event_form):

@@ -205,11 +205,11 @@ def test_services_refuse_a_non_publisher_and_a_second_decision():
         changes={"fields": {"city_en": {"old": "Beijing", "new": "Xi'an"}}, "inlines": {}},
     )
     with pytest.raises(ValidationError):
-        revisions.revision_publish(revision=revision, user=editor, save_record=lambda obj: obj.save())
+        revisions.revision_publish(revision=revision, user=editor, save_record=lambda obj, m2m: obj.save())
     publisher = StaffFactory(group="Publishers")
     revisions.revision_reject(revision=revision, user=publisher, comment="No.")
     with pytest.raises(ValidationError):
-        revisions.revision_publish(revision=revision, user=publisher, save_record=lambda obj: obj.save())
+        revisions.revision_publish(revision=revision, user=publisher, save_record=lambda obj, m2m: obj.save())
     assert Event.objects.get(pk=event.pk).city_en == "Beijing"
 
 
