@@ -59,6 +59,12 @@ def parse_args():
     parser.add_argument("--steady", type=int, default=60, help="Seconds of each steady crawl.")
     parser.add_argument("--edit-every", type=float, default=2.0, help="Seconds between two edits.")
     parser.add_argument("--label", default="", help="Names the run in the results.")
+    parser.add_argument(
+        "--search-rate",
+        default="100000/min",
+        help="SEARCH_RATE of the server: one load generator stands for many readers (the portal's "
+        "60/min per client would answer its searches 429).",
+    )
     return parser.parse_args()
 
 
@@ -240,13 +246,13 @@ def main():
     folder = Path(tempfile.mkdtemp(prefix="mmsp-crawl-"))
     flush_redis(args.redis_url)
     project = Path(args.project).resolve()
-    env = {"CACHE_URL": args.redis_url, "WEB_CONCURRENCY": str(args.workers)}
+    env = {"CACHE_URL": args.redis_url, "WEB_CONCURRENCY": str(args.workers), "SEARCH_RATE": args.search_rate}
     server = ProductionServer(folder, args.database_url, args.workers, settings="bench.settings", env=env)
     server.command[server.command.index("--chdir") + 1] = str(project)
     lines = [f"## Crawl {args.label}".rstrip(), ""]
     lines.append(
         f"{args.urls:,} distinct URLs; gunicorn {args.workers} workers, production settings, Redis "
-        f"cache; project {project}."
+        f"cache, SEARCH_RATE {args.search_rate}; project {project}."
     )
     editor_env = {**server.env, "DJANGO_SETTINGS_MODULE": "mmsp.settings.production"}
     with server:

@@ -55,6 +55,10 @@ PAGE_TIMEOUT = 60 * 10
 COUNT_TIMEOUT = 60 * 10
 STALE_FOR = 60 * 2  # how much longer than its freshness a stale entry may be served
 LOCK_TIMEOUT = 30  # one rebuild of an entry at a time; a crashed worker's lock expires
+# Rebuilds of stale pages running at once, site-wide: with edits every few seconds every list page
+# is stale, and rebuilding each one visited would keep every worker busy; past this, readers get
+# the previous page and the rebuild waits for a later visit (staleness grows, waiting does not).
+REBUILD_SLOTS = 2
 DATETIME_TEXT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:")
 _MISSING = object()  # a remembered value may be None
 _local = threading.local()  # per request: rebuilds to run after the response, "rebuilding" flag
@@ -238,8 +242,13 @@ def cache_page_for_anonymous(view, *, tags=None):
         if freshness == "fresh":
             return entry["value"]
         if freshness == "stale":
-            if _take_lock(pages_cache, key):
-                after_response(lambda: _rebuild_page(view, request, args, kwargs, key, page_tags, language))
+            slot = _take_slot()
+            if slot is not None and _take_lock(pages_cache, key):
+                after_response(
+                    lambda: _rebuild_page(view, request, args, kwargs, key, page_tags, language, slot)
+                )
+            elif slot is not None:
+                _release_lock(cache, slot)
             return entry["value"]
         return _build_page(view, request, args, kwargs, key, page_tags, state)
 
@@ -257,7 +266,16 @@ def _build_page(view, request, args, kwargs, key, tags, state):
     return response
 
 
-def _rebuild_page(view, request, args, kwargs, key, tags, language):
+def _take_slot():
+    """One of REBUILD_SLOTS (a key whose lock is taken), or None when all are busy."""
+    for number in range(REBUILD_SLOTS):
+        slot = f"page-cache:rebuild-slot:{number}"
+        if _take_lock(cache, slot):
+            return slot
+    return None
+
+
+def _rebuild_page(view, request, args, kwargs, key, tags, language, slot):
     try:
         with translation.override(language):
             response = _build_page(view, request, args, kwargs, key, tags, versions(tags))
@@ -265,6 +283,7 @@ def _rebuild_page(view, request, args, kwargs, key, tags, language):
                 response.render()
     finally:
         _release_lock(pages_cache, key)
+        _release_lock(cache, slot)
 
 
 def page_key(language, full_path):

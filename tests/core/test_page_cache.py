@@ -178,3 +178,19 @@ def test_a_remembered_value_is_served_stale_and_recomputed_once(client, event):
 
     event_unpublish(event=event, user=None)  # a withdrawal: computed before it is served
     assert page_cache.cached_value("test-figure", compute) == 3
+
+
+def test_past_the_rebuild_slots_readers_get_the_previous_page_and_nothing_is_rebuilt(client, event):
+    client.get(LIST)
+    rename(event, "Renamed seminar")
+    for number in range(page_cache.REBUILD_SLOTS):  # other pages being rebuilt elsewhere
+        page_cache.cache.add(f"page-cache:rebuild-slot:{number}:lock", 1)
+    with mock.patch.object(page_cache, "_build_page", wraps=page_cache._build_page) as build:
+        assert b"Withdrawn seminar" in client.get(LIST).content
+        assert b"Withdrawn seminar" in client.get(LIST).content
+    assert build.call_count == 0
+    assert pages_cache.get(page_key("en", LIST) + ":lock") is None  # free for a later visit
+
+    page_cache.cache.delete("page-cache:rebuild-slot:0:lock")
+    client.get(LIST)  # takes the free slot: rebuilt after this response
+    assert b"Renamed seminar" in client.get(LIST).content
