@@ -56,19 +56,22 @@ def ask(handler, path):
     handed = time.perf_counter()
     result.close()
     closed = time.perf_counter()
-    if not body:
-        raise SystemExit(f"{path} answered an empty body")
+    if not body or not status[0].startswith("200"):
+        raise SystemExit(f"{path} answered {status[0]}")
     return int(status[0].split()[0]), (handed - started) * 1000, (closed - handed) * 1000
 
 
 def after_edit_table(repeat=7):
     """Markdown lines: per page, the reader's wait after an edit and after a withdrawal."""
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.handlers.wsgi import WSGIHandler
 
     from activities.models import Event
     from activities.services import event_publish, event_save, event_unpublish
 
+    # One client asks every search here: the per-client limit would answer it 429.
+    settings.SEARCH_RATE = "100000/min"
     handler = WSGIHandler()
     staff, _ = get_user_model().objects.get_or_create(
         username="bench-editor", defaults={"is_staff": True, "is_superuser": True}
@@ -82,9 +85,7 @@ def after_edit_table(repeat=7):
     ]
     for label, path in rows:
         for _ in range(2):
-            code, _, _ = ask(handler, path)
-            if code != 200:
-                raise SystemExit(f"{path} answered {code}")
+            ask(handler, path)
         cached = statistics.median(ask(handler, path)[1] for _ in range(repeat))
         waits, rebuilds, nexts, withdrawn = [], [], [], []
         for number in range(repeat):
