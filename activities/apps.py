@@ -31,12 +31,12 @@ class ActivitiesConfig(AppConfig):
             download_name=attachment_download_name,
         )
 
+        # Saving or deleting an activity invalidates what it touches (signals.py), not everything.
         connect_renditions("activities.Photo")
         connect_invalidation(
             "activities.Phase",
             "activities.Phase_implementing_organisations",
             "activities.Pillar",
-            "activities.Event",
             "activities.Event_pillars",
             "activities.EventAgency",
             "activities.Participant",

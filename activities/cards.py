@@ -13,7 +13,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.page_cache import remembered_many
+from core.page_cache import SITE, event_tag, remembered_many
 
 from .models import Event, Photo
 
@@ -66,8 +66,13 @@ def activity_cards(events, *, heading_level=3):
         }
 
     labels = [f"{language}:{heading_level}:{pk}" for pk in ids]
-    cards = remembered_many("card", labels, lambda missing: _by_label(missing, render))
+    # A card shows its activity and the pillars' names: an edit of another activity keeps it.
+    cards = remembered_many("card", labels, lambda missing: _by_label(missing, render), tags_of=_card_tags)
     return [mark_safe(cards[label]) for label in labels]  # noqa: S308 -- rendered by our template
+
+
+def _card_tags(label):
+    return (SITE, event_tag(label.rsplit(":", 1)[1]))
 
 
 def _by_label(labels, render):
