@@ -11,6 +11,7 @@ import importlib
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.public import assert_public_heading_becomes
 from tests.browser.seed import jpeg
 
 pytestmark = pytest.mark.browser
@@ -228,6 +229,7 @@ def test_publisher_restores_a_version_from_the_history(browser, demo_server, loc
     assert "Typing mistake" in page.locator("#change-history").inner_text()
     page.context.close()
 
-    reader.goto(f"{base}/en/activities/{event.slug}/")
-    expect(reader.locator("h1")).to_have_text(original)
     reader.context.close()
+    assert_public_heading_becomes(
+        browser, f"{base}/en/activities/{event.slug}/", "A title typed by mistake", original
+    )
