@@ -32,7 +32,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Preloading is a one-way commitment for the whole domain: off unless SECURE_HSTS_PRELOAD=1,
 # and only then does the check that recommends it matter.
 if not SECURE_HSTS_PRELOAD:
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]  # noqa: F405
 
 # Structured logs: one JSON object per line on stdout (mmsp/logging.py).
 from mmsp.logging import json_logging  # noqa: E402 -- applied to the LOGGING of base
